@@ -1,0 +1,17 @@
+package org.garrison.api.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Database work that produces a result. The connection belongs to the surrounding transaction: do not commit,
+ * roll back or close it.
+ */
+@ConsumerType
+@FunctionalInterface
+public interface SqlWork<T> {
+
+    T apply(Connection connection) throws SQLException;
+}

@@ -1,0 +1,76 @@
+package org.garrison.http.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.garrison.api.server.ServerIdentity;
+import org.garrison.api.store.DatabaseInfo;
+import org.garrison.api.store.DatabaseStatus;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Public liveness and readiness of the server, for load balancers, monitoring and the console.
+ */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JSONRequired
+@Path("health")
+@Tag(name = "Server", description = "The server itself")
+public class HealthResource {
+
+    private final DatabaseInfo database;
+    private final String version;
+    private final Clock clock = Clock.systemUTC();
+    private final Instant processStart = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServerIdentity identity;
+
+    @Activate
+    public HealthResource(BundleContext context, @Reference DatabaseInfo database) {
+        this.database = database;
+        this.version = context.getBundle().getHeaders("").get("Garrison-Version");
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getHealth", summary = "Server health",
+            description = "Public. UP (200) when the server and its database serve requests, DOWN (503) otherwise.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The server is up",
+                        content = @Content(schema = @Schema(implementation = Health.class))),
+                @ApiResponse(responseCode = "503", description = "The server is down or still starting",
+                        content = @Content(schema = @Schema(implementation = Health.class)))})
+    public Response health() {
+        ServerIdentity server = identity;
+        DatabaseStatus db = database.status();
+        boolean up = db.up() && server != null;
+        Instant started = server != null ? server.startedAt() : processStart;
+        Health health = new Health(up ? "UP" : "DOWN", version, started,
+                Math.max(0, Duration.between(started, clock.instant()).toSeconds()),
+                new Health.DatabaseHealth(db.kind() == null ? null : db.kind().wireName(), db.product(),
+                        db.up() ? "UP" : "DOWN"),
+                server == null ? null : server.id(), server == null ? null : server.installedAt());
+        return Response.status(up ? 200 : 503).entity(health).header("Cache-Control", "no-store").build();
+    }
+}

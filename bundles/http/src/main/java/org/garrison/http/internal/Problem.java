@@ -1,0 +1,26 @@
+package org.garrison.http.internal;
+
+import java.util.List;
+
+import org.garrison.api.error.FieldError;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem report, the body of every error answer.
+ *
+ * @param type   a URI naming the kind of problem; {@code about:blank} when the status says it all
+ * @param title  a short summary of the kind of problem
+ * @param status the HTTP status code
+ * @param detail what went wrong this time, for a person to read
+ * @param errors for invalid input, every field that was refused and why
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem report")
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, null);
+    }
+}

@@ -1,0 +1,92 @@
+package org.garrison.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.changelog.FastCheckService;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Applies one schema's Liquibase changelog, read through the owning bundle's class loader, with history and lock
+ * tables of that schema's own.
+ */
+final class LiquibaseMigrator {
+
+    private final DataSource dataSource;
+
+    LiquibaseMigrator(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @throws MigrationException with a message for the admin when the changelog is missing or a change set fails
+     */
+    @SuppressWarnings("deprecation") // Liquibase's command API needs its own service loading; update(...) does not
+    void migrate(SchemaDeclaration schema, ClassLoader bundleLoader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Liquibase.class.getClassLoader());
+        try (Connection connection = dataSource.getConnection()) {
+            if (bundleLoader.getResource(schema.changelog()) == null) {
+                throw new MigrationException("Changelog " + schema.changelog() + " is missing from the bundle");
+            }
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            database.setDatabaseChangeLogTableName(schema.historyTable());
+            database.setDatabaseChangeLogLockTableName(schema.lockTable());
+            Liquibase liquibase = new Liquibase(schema.changelog(), new ClassLoaderResourceAccessor(bundleLoader),
+                    database);
+            // Liquibase remembers "up to date" per URL and changelog path for the life of the JVM; after a bundle
+            // upgrade the same path holds new change sets, so that memory must not be trusted
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+            try {
+                liquibase.update(new Contexts(), new LabelExpression());
+            } finally {
+                // Liquibase leaves the connection in manual-commit mode with its last read open
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (LiquibaseException e) {
+            throw new MigrationException(rootMessage(e), e);
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot reach the database: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    /** A schema could not be migrated; the message is meant for the admin. */
+    static final class MigrationException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        MigrationException(String message) {
+            super(message);
+        }
+
+        MigrationException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

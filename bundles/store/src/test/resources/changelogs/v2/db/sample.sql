@@ -1,0 +1,7 @@
+--liquibase formatted sql
+
+--changeset test:sample-1
+CREATE TABLE SAMPLE_ITEM (ID INT NOT NULL PRIMARY KEY, NAME VARCHAR(40) NOT NULL);
+
+--changeset test:sample-2
+ALTER TABLE SAMPLE_ITEM ADD COLUMN NOTE VARCHAR(200);
