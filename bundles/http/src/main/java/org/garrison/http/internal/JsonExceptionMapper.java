@@ -53,6 +53,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         }
         if (exception instanceof MismatchedInputException mismatched) {
             String path = path(mismatched);
+            if (!path.isEmpty() && String.valueOf(mismatched.getOriginalMessage()).startsWith("Cannot map `null`")) {
+                return "Field '" + path + "' is required";
+            }
             return path.isEmpty()
                     ? "The request body does not have the expected shape (expected " + typeName(mismatched.getTargetType()) + ")"
                     : "Field '" + path + "' must be of type " + typeName(mismatched.getTargetType());

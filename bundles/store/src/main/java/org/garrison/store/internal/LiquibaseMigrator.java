@@ -2,6 +2,7 @@ package org.garrison.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -13,8 +14,8 @@ import liquibase.changelog.FastCheckService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies one schema's Liquibase changelog, read through the owning bundle's class loader, with history and lock
@@ -50,7 +51,9 @@ final class LiquibaseMigrator {
             // upgrade the same path holds new change sets, so that memory must not be trusted
             Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             try {
-                liquibase.update(new Contexts(), new LabelExpression());
+                // Liquibase prints progress to standard output unless told to use its logger
+                Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+                        () -> liquibase.update(new Contexts(), new LabelExpression()));
             } finally {
                 // Liquibase leaves the connection in manual-commit mode with its last read open
                 if (!connection.getAutoCommit()) {
@@ -58,10 +61,13 @@ final class LiquibaseMigrator {
                     connection.setAutoCommit(true);
                 }
             }
-        } catch (LiquibaseException e) {
-            throw new MigrationException(rootMessage(e), e);
         } catch (SQLException e) {
             throw new MigrationException("Cannot reach the database: " + e.getMessage(), e);
+        } catch (MigrationException e) {
+            throw e;
+        } catch (Exception e) {
+            // Scope.child declares Exception; what arrives here is Liquibase's failure to apply a change set
+            throw new MigrationException(rootMessage(e), e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -1,0 +1,33 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderConsole } from '../testing/renderConsole';
+
+describe('AppFrame', () => {
+  it('switches to the dark theme and remembers it', async () => {
+    const user = userEvent.setup();
+    renderConsole('/nowhere');
+
+    await user.click(await screen.findByRole('button', { name: 'Dark' }));
+
+    expect(document.documentElement.classList.contains('pf-v6-theme-dark')).toBe(true);
+    expect(localStorage.getItem('garrison.theme')).toBe('dark');
+    expect(screen.getByRole('button', { name: 'Dark' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('switches the language from the keyboard and remembers it', async () => {
+    const user = userEvent.setup();
+    renderConsole('/nowhere');
+
+    (await screen.findByRole('button', { name: 'Language: English' })).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('option', { name: 'Deutsch' });
+    // The first arrow key moves focus from the toggle into the list (onto English), the second onto Deutsch.
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sprache: Deutsch' })).toBeTruthy();
+    expect(localStorage.getItem('garrison.language')).toBe('de');
+    expect(document.documentElement.lang).toBe('de');
+  });
+});

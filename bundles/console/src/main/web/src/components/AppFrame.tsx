@@ -1,0 +1,106 @@
+import { Suspense, useEffect } from 'react';
+import {
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  Nav,
+  NavGroup,
+  NavItem,
+  Page,
+  PageSidebar,
+  PageSidebarBody,
+  PageToggleButton,
+  SkipToContent,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { Link, matchPath, Outlet, useLocation } from 'react-router';
+import { consoleRoutes, navigationOf } from '../routes';
+import { HomeLink } from './HomeLink';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { PageLoading } from './PageLoading';
+import { ThemeToggle } from './ThemeToggle';
+import './AppFrame.css';
+
+const mainContainerId = 'garrison-main';
+
+/** The console's frame: masthead, sidebar navigation from the route registry, and the current page. */
+export function AppFrame() {
+  const { t, i18n } = useTranslation();
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
+
+  const masthead = (
+    <Masthead>
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton isHamburgerButton aria-label={t('app.toggleNavigation')} />
+        </MastheadToggle>
+        <MastheadBrand>
+          <MastheadLogo component={HomeLink} className="garrison-brand">
+            <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" />
+            {t('app.brand')}
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight isStatic>
+          <ToolbarContent>
+            <ToolbarGroup role="group" align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} aria-label={t('app.settings')}>
+              <ToolbarItem>
+                <ThemeToggle />
+              </ToolbarItem>
+              <ToolbarItem>
+                <LanguageSwitcher />
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+
+  const sidebar = (
+    <PageSidebar>
+      <PageSidebarBody>
+        <Nav aria-label={t('app.mainNavigation')}>
+          {navigationOf(consoleRoutes).map((section) => (
+            <NavGroup key={section.id} title={t(section.titleKey)}>
+              {section.routes.map((route) => {
+                const to = `/${route.path}`;
+                return (
+                  <NavItem key={route.path} itemId={route.path} isActive={matchPath({ path: to, end: false }, pathname) !== null}>
+                    <Link to={to}>{t(route.titleKey)}</Link>
+                  </NavItem>
+                );
+              })}
+            </NavGroup>
+          ))}
+        </Nav>
+      </PageSidebarBody>
+    </PageSidebar>
+  );
+
+  return (
+    <Page
+      masthead={masthead}
+      sidebar={sidebar}
+      isManagedSidebar
+      mainContainerId={mainContainerId}
+      skipToContent={<SkipToContent href={`#${mainContainerId}`}>{t('app.skipToContent')}</SkipToContent>}
+    >
+      <Suspense fallback={<PageLoading label={t('app.loadingPage')} />}>
+        <Outlet />
+      </Suspense>
+    </Page>
+  );
+}

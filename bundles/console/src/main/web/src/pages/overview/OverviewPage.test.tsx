@@ -1,0 +1,72 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderConsole } from '../../testing/renderConsole';
+
+const health = {
+  status: 'UP',
+  version: '0.1.0-SNAPSHOT',
+  startedAt: '2026-11-26T10:00:00Z',
+  uptimeSeconds: 7500,
+  database: { kind: 'derby', product: 'Apache Derby 10.16.1.1 - (1928083)', state: 'UP' },
+  serverId: '5f0c9a52-8d7e-4a8e-9a35-0a4d1c0e8b11',
+  installedAt: '2026-11-20T08:30:00Z',
+};
+
+describe('OverviewPage', () => {
+  it('shows the server health', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(health)));
+    renderConsole('/overview');
+
+    expect((await screen.findByTestId('health-status')).textContent).toBe('UP');
+    expect(screen.getByTestId('health-version').textContent).toBe('0.1.0-SNAPSHOT');
+    expect(screen.getByTestId('health-uptime').textContent).toBe('2 h 5 min');
+    expect(screen.getByTestId('health-server-id').textContent).toBe(health.serverId);
+    expect(screen.getByTestId('health-database-kind').textContent).toBe('Apache Derby (embedded)');
+    expect(screen.getByTestId('health-database-product').textContent).toBe(health.database.product);
+    expect(screen.getByTestId('health-database-state').textContent).toBe('UP');
+  });
+
+  it('shows a server that reports DOWN with HTTP 503', async () => {
+    const down = { ...health, status: 'DOWN', database: { ...health.database, kind: 'postgresql', state: 'DOWN' } };
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(down, 503)));
+    renderConsole('/overview', 'de');
+
+    expect((await screen.findByTestId('health-status')).textContent).toBe('AUSGEFALLEN');
+    expect(screen.getByTestId('health-database-kind').textContent).toBe('PostgreSQL');
+    expect(screen.getByTestId('health-uptime').textContent).toBe('2 Std. 5 Min.');
+  });
+
+  it('shows the problem the server reported', async () => {
+    const problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Health check failed' };
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(problem, 500, 'application/problem+json')));
+    renderConsole('/overview');
+
+    expect(await screen.findByText('The server health could not be loaded')).toBeTruthy();
+    expect(screen.getByText('Internal Server Error: Health check failed')).toBeTruthy();
+  });
+
+  it('tells the admin when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    renderConsole('/overview');
+
+    expect(await screen.findByText(/cannot be reached/)).toBeTruthy();
+  });
+
+  it('keeps the last values and warns when a refresh fails', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const fetchMock = vi.fn().mockResolvedValueOnce(jsonResponse(health)).mockRejectedValue(new TypeError('Failed to fetch'));
+      vi.stubGlobal('fetch', fetchMock);
+      renderConsole('/overview');
+      await screen.findByTestId('health-status');
+
+      await vi.advanceTimersByTimeAsync(10_000);
+
+      expect(await screen.findByText(/could not be refreshed/)).toBeTruthy();
+      expect(screen.getByTestId('health-version').textContent).toBe('0.1.0-SNAPSHOT');
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

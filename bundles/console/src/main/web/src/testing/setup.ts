@@ -1,0 +1,12 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// jsdom lays nothing out, so every element is 0 px wide and PatternFly's managed sidebar would start closed as on a
+// phone. Tests see the console as on a desktop (PatternFly opens the sidebar from 1200 px on).
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1440 });
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  document.documentElement.className = '';
+});

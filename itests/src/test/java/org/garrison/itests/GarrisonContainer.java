@@ -1,0 +1,58 @@
+package org.garrison.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Pax Exam options that boot the built Garrison distribution as shipped, on free ports: the loopback HTTP
+ * connector of etc/jetty.xml answers the tests (HTTPS is exercised by the restart test, which starts the server
+ * through its own scripts).
+ */
+final class GarrisonContainer {
+
+    /** The system property, set inside the container, carrying the HTTP port the tests call. */
+    static final String HTTP_PORT = "garrison.http.port";
+
+    private GarrisonContainer() {
+    }
+
+    static Option[] options() {
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(maven("org.garrison", "garrison-server").type("tar.gz").versionAsInProject())
+                    .unpackDirectory(new File("target/exam"))
+                    .name("Garrison")
+                    .useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepository),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.useFallbackRepositories", "false"),
+        };
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.garrison.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+
+/**
+ * Starts the distribution through its own scripts, as an admin does, stops it and starts it again: the
+ * installation keeps its data, its migrations are not re-applied, and its generated HTTPS certificate and
+ * password stay the same.
+ */
+public class RestartIT {
+
+    private static final Pattern SERVER_ID = Pattern.compile("\"serverId\":\"([0-9a-f-]{36})\"");
+    private static final Pattern INSTALLED_AT = Pattern.compile("\"installedAt\":\"([^\"]+)\"");
+
+    @Test
+    public void dataAndIdentitySurviveARestart() throws Exception {
+        try (ServerProcess server = new ServerProcess(ServerProcess.unpacked())) {
+            server.start();
+            Api api = server.httpsApi();
+            String first = awaitUp(server, api);
+            Properties webAfterFirstStart = server.load("etc/org.ops4j.pax.web.cfg");
+            assertFalse("the keystore password must be generated",
+                    webAfterFirstStart.getProperty("org.ops4j.pax.web.ssl.keystore.password").contains("@"));
+            byte[] keystore = Files.readAllBytes(server.home().resolve("etc/garrison-https.p12"));
+            server.stop();
+
+            server.start();
+            String second = awaitUp(server, server.httpsApi());
+            assertEquals(find(SERVER_ID, first), find(SERVER_ID, second));
+            assertEquals(find(INSTALLED_AT, first), find(INSTALLED_AT, second));
+            assertEquals(webAfterFirstStart, server.load("etc/org.ops4j.pax.web.cfg"));
+            assertTrue(java.util.Arrays.equals(keystore,
+                    Files.readAllBytes(server.home().resolve("etc/garrison-https.p12"))));
+            String log = Files.readString(server.home().resolve("data/log/karaf.log"));
+            assertFalse("a migration failed:\n" + log, log.contains("could not be migrated"));
+            assertEquals("the store schema is checked on each start", 2,
+                    log.split("Schema 'store' of org.garrison.store is up to date", -1).length - 1);
+            server.stop();
+        }
+    }
+
+    private static String awaitUp(ServerProcess server, Api api) throws Exception {
+        try {
+            HttpResponse<String> health = api.awaitStatus("/api/v1/health", 200, server.startTimeout());
+            assertTrue(health.body(), health.body().contains("\"status\":\"UP\""));
+            return health.body();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.output(), e);
+        }
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertTrue(text, matcher.find());
+        return matcher.group(1);
+    }
+}

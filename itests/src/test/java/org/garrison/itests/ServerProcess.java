@@ -1,0 +1,149 @@
+package org.garrison.itests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The unpacked distribution run as an admin runs it: through its own {@code bin/karaf}, on free ports.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private final Path home;
+    private final int httpsPort;
+    private Process process;
+
+    ServerProcess(Path home) throws IOException {
+        this.home = home;
+        this.httpsPort = GarrisonContainer.freePort();
+        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(httpsPort));
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(GarrisonContainer.freePort()));
+        setProperty("etc/system.properties", GarrisonContainer.HTTP_PORT, String.valueOf(GarrisonContainer.freePort()));
+    }
+
+    /**
+     * The distribution as the build unpacked it (maven-dependency-plugin, into a folder wiped first) before the
+     * integration tests: it has never run.
+     */
+    static Path unpacked() throws IOException {
+        Path parent = Path.of(System.getProperty("garrison.restart.server.dir"));
+        try (var children = Files.list(parent)) {
+            return children.filter(p -> p.getFileName().toString().startsWith("garrison-server-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no distribution unpacked in " + parent));
+        }
+    }
+
+    void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/karaf").toString(), "server"))
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server-output.log").toFile()));
+        builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        process = builder.start();
+    }
+
+    /** Stops the server with {@code bin/stop}, as an admin does, and waits for the process to end. */
+    void stop() throws IOException, InterruptedException {
+        if (process == null) {
+            return;
+        }
+        ProcessBuilder stop = new ProcessBuilder(List.of(home.resolve("bin/stop").toString()))
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server-output.log").toFile()));
+        stop.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        stop.start().waitFor(60, TimeUnit.SECONDS);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("the server did not stop within 90 s");
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            kill();
+        }
+    }
+
+    private void kill() throws InterruptedException {
+        // bin/karaf is a shell script running the JVM as its child: end both
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
+    /** A client that trusts exactly the certificate the server generated for itself on first start. */
+    Api httpsApi() throws Exception {
+        Properties web = awaitGeneratedKeystore();
+        char[] password = web.getProperty("org.ops4j.pax.web.ssl.keystore.password").toCharArray();
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(home.resolve("etc/garrison-https.p12"))) {
+            keystore.load(in, password);
+        }
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        Certificate certificate = keystore.getCertificate("garrison");
+        trust.setCertificateEntry("garrison", certificate);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, factory.getTrustManagers(), null);
+        return new Api("https://localhost:" + httpsPort, ssl);
+    }
+
+    private Properties awaitGeneratedKeystore() throws IOException, InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            Properties web = load("etc/org.ops4j.pax.web.cfg");
+            if (!web.getProperty("org.ops4j.pax.web.ssl.keystore.password", "@").contains("@")
+                    && Files.exists(home.resolve("etc/garrison-https.p12"))) {
+                return web;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("bin/setenv did not create the HTTPS keystore:\n" + output());
+    }
+
+    Properties load(String relative) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(home.resolve(relative))) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    String output() throws IOException {
+        Path log = home.resolve("server-output.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Duration startTimeout() {
+        return Duration.ofMinutes(3);
+    }
+
+    private void setProperty(String relative, String key, String value) throws IOException {
+        Path file = home.resolve(relative);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*[=:].*$").matcher(text);
+        String replacement = key + " = " + value;
+        text = line.find() ? line.replaceAll(Matcher.quoteReplacement(replacement)) : text + "\n" + replacement + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
