@@ -51,8 +51,9 @@ final class LiquibaseMigrator {
             // upgrade the same path holds new change sets, so that memory must not be trusted
             Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             try {
-                // Liquibase prints progress to standard output unless told to use its logger
-                Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+                // Liquibase prints progress and a summary to standard output unless told to use its logger
+                Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+                                "liquibase.command.showSummaryOutput", "LOG"),
                         () -> liquibase.update(new Contexts(), new LabelExpression()));
             } finally {
                 // Liquibase leaves the connection in manual-commit mode with its last read open
