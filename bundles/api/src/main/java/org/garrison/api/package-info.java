@@ -1,5 +1,5 @@
 /**
- * Garrison's core contract: identifiers and cursor paging shared by every area.
+ * Garrison's core contract: identifiers, actors and cursor paging shared by every area.
  */
 @Version("1.0.0")
 @Export
