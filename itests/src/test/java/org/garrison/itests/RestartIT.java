@@ -24,7 +24,7 @@ public class RestartIT {
 
     @Test
     public void dataAndIdentitySurviveARestart() throws Exception {
-        try (ServerProcess server = new ServerProcess(ServerProcess.unpacked())) {
+        try (ServerProcess server = new ServerProcess(ServerProcess.unpacked("restart"))) {
             server.start();
             Api api = server.httpsApi();
             String first = awaitUp(server, api);

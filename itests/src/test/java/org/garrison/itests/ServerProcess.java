@@ -35,15 +35,25 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The distribution as the build unpacked it (maven-dependency-plugin, into a folder wiped first) before the
-     * integration tests: it has never run.
+     * A copy of the distribution that the build unpacked (maven-dependency-plugin, into a folder wiped first)
+     * before the integration tests, for one test class only: it has never run.
+     *
+     * @param name the copy's folder, e.g. "restart" (see the itests pom)
      */
-    static Path unpacked() throws IOException {
-        Path parent = Path.of(System.getProperty("garrison.restart.server.dir"));
+    static Path unpacked(String name) throws IOException {
+        Path parent = Path.of(System.getProperty("garrison.test.servers.dir"), name);
         try (var children = Files.list(parent)) {
             return children.filter(p -> p.getFileName().toString().startsWith("garrison-server-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no distribution unpacked in " + parent));
         }
+    }
+
+    /** Points the server at another database by rewriting etc/org.ops4j.datasource-garrison.cfg. */
+    void useDatabase(String driverName, String url, String user, String password) throws IOException {
+        setProperty("etc/org.ops4j.datasource-garrison.cfg", "osgi.jdbc.driver.name", driverName);
+        setProperty("etc/org.ops4j.datasource-garrison.cfg", "url", url);
+        setProperty("etc/org.ops4j.datasource-garrison.cfg", "user", user);
+        setProperty("etc/org.ops4j.datasource-garrison.cfg", "password", password);
     }
 
     void start() throws IOException {
@@ -141,7 +151,7 @@ final class ServerProcess implements AutoCloseable {
     private void setProperty(String relative, String key, String value) throws IOException {
         Path file = home.resolve(relative);
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*[=:].*$").matcher(text);
+        Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(key) + "[ \\t]*[=:].*$").matcher(text);
         String replacement = key + " = " + value;
         text = line.find() ? line.replaceAll(Matcher.quoteReplacement(replacement)) : text + "\n" + replacement + "\n";
         Files.writeString(file, text, StandardCharsets.UTF_8);
