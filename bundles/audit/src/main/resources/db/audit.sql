@@ -1,1 +1,37 @@
 --liquibase formatted sql
+
+--property name:json_type value:CLOB dbms:derby
+--property name:json_type value:TEXT dbms:postgresql
+
+--changeset garrison:audit-1
+--comment: Revision history of management objects: one row per recorded state, numbered per object without gaps.
+CREATE TABLE AUDIT_REVISION (
+    ID CHAR(36) NOT NULL PRIMARY KEY,
+    OBJECT_TYPE VARCHAR(64) NOT NULL,
+    OBJECT_ID CHAR(36) NOT NULL,
+    REVISION_NUMBER INTEGER NOT NULL,
+    CHANGED_AT TIMESTAMP NOT NULL,
+    ACTOR_KIND VARCHAR(16) NOT NULL,
+    ACTOR_ID VARCHAR(255) NOT NULL,
+    ACTOR_NAME VARCHAR(255) NOT NULL,
+    CHANGE_ACTION VARCHAR(64) NOT NULL,
+    SNAPSHOT ${json_type} NOT NULL,
+    CHANGES ${json_type} NOT NULL,
+    CONSTRAINT AUDIT_REVISION_NUMBER UNIQUE (OBJECT_TYPE, OBJECT_ID, REVISION_NUMBER)
+);
+CREATE INDEX AUDIT_REVISION_RECENT ON AUDIT_REVISION (CHANGED_AT, ID);
+
+--changeset garrison:audit-2
+--comment: Registry of deleted management objects, with the snapshot to restore from.
+CREATE TABLE AUDIT_DELETED_OBJECT (
+    ID CHAR(36) NOT NULL PRIMARY KEY,
+    OBJECT_TYPE VARCHAR(64) NOT NULL,
+    OBJECT_ID CHAR(36) NOT NULL,
+    OBJECT_NAME VARCHAR(255) NOT NULL,
+    DELETED_AT TIMESTAMP NOT NULL,
+    ACTOR_KIND VARCHAR(16) NOT NULL,
+    ACTOR_ID VARCHAR(255) NOT NULL,
+    ACTOR_NAME VARCHAR(255) NOT NULL,
+    SNAPSHOT ${json_type} NOT NULL
+);
+CREATE INDEX AUDIT_DELETED_RECENT ON AUDIT_DELETED_OBJECT (DELETED_AT, ID);

@@ -1,0 +1,11 @@
+package org.garrison.api.device;
+
+/**
+ * Whether a managed application is running.
+ */
+public enum ApplicationState {
+    RUNNING,
+    STARTING,
+    STOPPED,
+    UNKNOWN
+}

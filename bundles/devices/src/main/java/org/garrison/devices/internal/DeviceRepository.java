@@ -1,0 +1,734 @@
+package org.garrison.devices.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.garrison.api.Cursor;
+import org.garrison.api.Page;
+import org.garrison.api.PageRequest;
+import org.garrison.api.device.Device;
+import org.garrison.api.device.DeviceActivity;
+import org.garrison.api.device.DeviceIdentity;
+import org.garrison.api.device.DeviceNetwork;
+import org.garrison.api.device.DeviceQuery;
+import org.garrison.api.device.DeviceSort;
+import org.garrison.api.device.DeviceStatus;
+import org.garrison.api.device.DeviceTag;
+import org.garrison.api.device.DomainType;
+import org.garrison.api.device.OperatingSystem;
+import org.garrison.api.device.OsType;
+import org.garrison.api.device.StatusLevel;
+import org.garrison.api.device.Virtualisation;
+import org.garrison.api.error.ValidationException;
+import org.garrison.api.store.SqlTime;
+
+/**
+ * SQL of the DEVICE table and its MAC address and tag tables: the device rows, their listing with filters and
+ * keyset paging, group membership and bulk changes.
+ */
+final class DeviceRepository {
+
+    /** How many ids go into one IN list. */
+    static final int CHUNK = 500;
+
+    /** From how many matches a listing reads its sort index in order instead of sorting the matches. */
+    private static final long INDEX_ORDER_MIN_MATCHES = 2_000;
+
+    private static final String UPDATE_SCALARS = "UPDATE DEVICE SET DISPLAY_NAME = ?, NAME_KEY = ?, "
+            + "NAME_SET_BY_ADMIN = ?, DESCRIPTION = ?, WIN_DOMAIN = ?, WIN_DOMAIN_TYPE = ?, NETBIOS_NAME = ?, "
+            + "DNS_DOMAIN = ?, DNS_NAME = ?, DNS_NAME_KEY = ?, HARDWARE_ID = ?, IPV4 = ?, IPV4_KEY = ?, IPV6 = ?, "
+            + "NETWORK_LOCATION = ?, OS_TYPE = ?, OS_KEY = ?, OS_ARCH = ?, OS_VENDOR = ?, OS_NAME = ?, "
+            + "OS_VERSION = ?, OS_BUILD = ?, OS_RELEASE_ID = ?, OS_INSTALL_FOLDER = ?, VM = ?, HYPERVISOR = ?, "
+            + "VM_TYPE = ?, VDI_DYNAMIC = ?, VIRTUAL_SERVER = ?, LAST_UPDATE = ?, LAST_VISIBLE = ?, "
+            + "LAST_VISIBLE_KEY = ?, RESTART_PENDING = ?, POWERED_ON_AT = ?, STATUS = ?, STATUS_REASONS = ?, "
+            + "STATUS_AT = ?, GROUP_ID = ?, CREATED_AT = ?, MODIFIED_AT = ? WHERE ID = ?";
+
+    private static final String INSERT = "INSERT INTO DEVICE (DISPLAY_NAME, NAME_KEY, NAME_SET_BY_ADMIN, "
+            + "DESCRIPTION, WIN_DOMAIN, WIN_DOMAIN_TYPE, NETBIOS_NAME, DNS_DOMAIN, DNS_NAME, DNS_NAME_KEY, "
+            + "HARDWARE_ID, IPV4, IPV4_KEY, IPV6, NETWORK_LOCATION, OS_TYPE, OS_KEY, OS_ARCH, OS_VENDOR, OS_NAME, "
+            + "OS_VERSION, OS_BUILD, OS_RELEASE_ID, OS_INSTALL_FOLDER, VM, HYPERVISOR, VM_TYPE, VDI_DYNAMIC, "
+            + "VIRTUAL_SERVER, LAST_UPDATE, LAST_VISIBLE, LAST_VISIBLE_KEY, RESTART_PENDING, POWERED_ON_AT, STATUS, "
+            + "STATUS_REASONS, STATUS_AT, GROUP_ID, CREATED_AT, MODIFIED_AT, ID) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Inserts the device row with its MAC addresses and tags. */
+    void insert(Connection connection, StoredDevice stored) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            bindRow(statement, stored);
+            statement.executeUpdate();
+        }
+        Device device = stored.device();
+        replaceMacs(connection, device.id(), device.network().macAddresses());
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO DEVICE_TAG (DEVICE_ID, TAG_KEY, SOURCE, TAG) VALUES (?, ?, ?, ?)")) {
+            for (DeviceTag tag : device.tags()) {
+                statement.setString(1, device.id().toString());
+                statement.setString(2, Normalised.key(tag.name()));
+                statement.setString(3, tag.source());
+                statement.setString(4, tag.name());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Rewrites every column of the device row (not its MAC addresses or tags). */
+    void update(Connection connection, StoredDevice stored) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE_SCALARS)) {
+            bindRow(statement, stored);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void bindRow(PreparedStatement s, StoredDevice stored) throws SQLException {
+        Device d = stored.device();
+        DeviceIdentity identity = d.identity();
+        DeviceNetwork network = d.network();
+        OperatingSystem os = d.os();
+        Virtualisation vm = d.virtualisation();
+        DeviceActivity activity = d.activity();
+        int i = 1;
+        s.setString(i++, d.displayName());
+        s.setString(i++, Normalised.key(d.displayName()));
+        s.setBoolean(i++, stored.nameSetByAdmin());
+        s.setString(i++, d.description());
+        s.setString(i++, identity.windowsDomain());
+        s.setString(i++, identity.windowsDomainType() == null ? null : identity.windowsDomainType().name());
+        s.setString(i++, identity.netbiosName());
+        s.setString(i++, identity.dnsDomain());
+        s.setString(i++, identity.dnsName());
+        s.setString(i++, identity.dnsName() == null ? null : Normalised.key(identity.dnsName()));
+        s.setString(i++, identity.hardwareId());
+        s.setString(i++, network.ipv4());
+        s.setLong(i++, network.ipv4() == null ? Normalised.NO_IPV4 : Normalised.ipv4(network.ipv4()));
+        s.setString(i++, network.ipv6());
+        s.setString(i++, network.networkLocation());
+        s.setString(i++, os.type() == null ? null : os.type().name());
+        s.setString(i++, osKey(os));
+        s.setString(i++, os.architecture());
+        s.setString(i++, os.vendor());
+        s.setString(i++, os.name());
+        s.setString(i++, os.version());
+        s.setString(i++, os.build());
+        s.setString(i++, os.releaseId());
+        s.setString(i++, os.installFolder());
+        s.setBoolean(i++, vm.virtualMachine());
+        s.setString(i++, vm.hypervisor());
+        s.setString(i++, vm.vmType());
+        s.setBoolean(i++, vm.vdiDynamic());
+        s.setString(i++, vm.managingVirtualServer());
+        SqlTime.set(s, i++, activity.lastUpdate());
+        SqlTime.set(s, i++, activity.lastVisible());
+        s.setLong(i++, activity.lastVisible() == null ? 0L : activity.lastVisible().toEpochMilli());
+        s.setBoolean(i++, activity.restartPending());
+        SqlTime.set(s, i++, activity.poweredOnAt());
+        s.setInt(i++, d.status().level().ordinal());
+        setJson(s, i++, DeviceJson.write(d.status().reasons()));
+        SqlTime.set(s, i++, d.status().computedAt());
+        s.setString(i++, d.groupId().toString());
+        SqlTime.set(s, i++, d.createdAt());
+        SqlTime.set(s, i++, d.modifiedAt());
+        s.setString(i, d.id().toString());
+    }
+
+    static void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        if (json == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, json);
+        }
+    }
+
+    private static String osKey(OperatingSystem os) {
+        if (os.name() != null) {
+            return Normalised.key(os.name());
+        }
+        return os.type() == null ? "" : Normalised.key(os.type().name());
+    }
+
+    /** The device, with its MAC addresses and tags. */
+    Optional<StoredDevice> find(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM DEVICE WHERE ID = ?")) {
+            statement.setString(1, id.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<UUID, List<String>> macs = macs(connection, List.of(id));
+                Map<UUID, List<DeviceTag>> tags = tags(connection, List.of(id));
+                return Optional.of(new StoredDevice(read(rs, macs, tags), rs.getBoolean("NAME_SET_BY_ADMIN")));
+            }
+        }
+    }
+
+    private static Device read(ResultSet rs, Map<UUID, List<String>> macs, Map<UUID, List<DeviceTag>> tags)
+            throws SQLException {
+        UUID id = UUID.fromString(rs.getString("ID"));
+        String domainType = rs.getString("WIN_DOMAIN_TYPE");
+        String osType = rs.getString("OS_TYPE");
+        return new Device(id, UUID.fromString(rs.getString("GROUP_ID")), rs.getString("DISPLAY_NAME"),
+                rs.getString("DESCRIPTION"),
+                new DeviceIdentity(rs.getString("WIN_DOMAIN"),
+                        domainType == null ? null : DomainType.valueOf(domainType),
+                        rs.getString("NETBIOS_NAME"), rs.getString("DNS_DOMAIN"), rs.getString("DNS_NAME"),
+                        rs.getString("HARDWARE_ID")),
+                new DeviceNetwork(rs.getString("IPV4"), rs.getString("IPV6"), rs.getString("NETWORK_LOCATION"),
+                        macs.getOrDefault(id, List.of())),
+                new OperatingSystem(osType == null ? null : OsType.valueOf(osType), rs.getString("OS_ARCH"),
+                        rs.getString("OS_VENDOR"), rs.getString("OS_NAME"), rs.getString("OS_VERSION"),
+                        rs.getString("OS_BUILD"), rs.getString("OS_RELEASE_ID"), rs.getString("OS_INSTALL_FOLDER")),
+                new Virtualisation(rs.getBoolean("VM"), rs.getString("HYPERVISOR"), rs.getString("VM_TYPE"),
+                        rs.getBoolean("VDI_DYNAMIC"), rs.getString("VIRTUAL_SERVER")),
+                new DeviceActivity(SqlTime.get(rs, "LAST_UPDATE"), SqlTime.get(rs, "LAST_VISIBLE"),
+                        rs.getBoolean("RESTART_PENDING"), SqlTime.get(rs, "POWERED_ON_AT")),
+                new DeviceStatus(StatusLevel.values()[rs.getInt("STATUS")],
+                        DeviceJson.reasons(rs.getString("STATUS_REASONS")), SqlTime.get(rs, "STATUS_AT")),
+                tags.getOrDefault(id, List.of()), SqlTime.get(rs, "CREATED_AT"), SqlTime.get(rs, "MODIFIED_AT"));
+    }
+
+    Map<UUID, List<String>> macs(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, List<String>> macs = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT DEVICE_ID, MAC FROM DEVICE_MAC WHERE DEVICE_ID IN (" + marks(chunk.size())
+                            + ") ORDER BY DEVICE_ID, MAC")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        macs.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new ArrayList<>())
+                                .add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        return macs;
+    }
+
+    Map<UUID, List<DeviceTag>> tags(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, List<DeviceTag>> tags = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT DEVICE_ID, TAG, SOURCE FROM DEVICE_TAG WHERE DEVICE_ID IN (" + marks(chunk.size())
+                            + ") ORDER BY DEVICE_ID, TAG_KEY, SOURCE")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        tags.computeIfAbsent(UUID.fromString(rs.getString(1)), k -> new ArrayList<>())
+                                .add(new DeviceTag(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        return tags;
+    }
+
+    void replaceMacs(Connection connection, UUID id, List<String> macs) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM DEVICE_MAC WHERE DEVICE_ID = ?")) {
+            statement.setString(1, id.toString());
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO DEVICE_MAC (DEVICE_ID, MAC) VALUES (?, ?)")) {
+            for (String mac : macs) {
+                statement.setString(1, id.toString());
+                statement.setString(2, mac);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Replaces the device's tags of one source (an application id, or the admin's). */
+    void replaceTags(Connection connection, UUID id, String source, Collection<String> tags) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM DEVICE_TAG WHERE DEVICE_ID = ? AND SOURCE = ?")) {
+            statement.setString(1, id.toString());
+            statement.setString(2, source);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO DEVICE_TAG (DEVICE_ID, TAG_KEY, SOURCE, TAG) VALUES (?, ?, ?, ?)")) {
+            for (String tag : tags) {
+                statement.setString(1, id.toString());
+                statement.setString(2, Normalised.key(tag));
+                statement.setString(3, source);
+                statement.setString(4, tag);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Removes the tags set by any application (a full inventory sets them again). */
+    void deleteApplicationTags(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM DEVICE_TAG WHERE DEVICE_ID = ? AND SOURCE <> ?")) {
+            statement.setString(1, id.toString());
+            statement.setString(2, DeviceTag.ADMIN);
+            statement.executeUpdate();
+        }
+    }
+
+    void updateStatus(Connection connection, UUID id, DeviceStatus status) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE DEVICE SET STATUS = ?, STATUS_REASONS = ?, STATUS_AT = ? WHERE ID = ?")) {
+            bindStatus(statement, id, status);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Stores many statuses in one batch. */
+    void updateStatuses(Connection connection, Map<UUID, DeviceStatus> statuses) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE DEVICE SET STATUS = ?, STATUS_REASONS = ?, STATUS_AT = ? WHERE ID = ?")) {
+            for (Map.Entry<UUID, DeviceStatus> entry : statuses.entrySet()) {
+                bindStatus(statement, entry.getKey(), entry.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bindStatus(PreparedStatement statement, UUID id, DeviceStatus status) throws SQLException {
+        statement.setInt(1, status.level().ordinal());
+        setJson(statement, 2, DeviceJson.write(status.reasons()));
+        SqlTime.set(statement, 3, status.computedAt());
+        statement.setString(4, id.toString());
+    }
+
+    /** The stored facts that status needs, for a batch of devices after the given id (in id order). */
+    List<StatusRow> statusRows(Connection connection, String afterId, int size) throws SQLException {
+        List<StatusRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT ID, GROUP_ID, CREATED_AT, LAST_UPDATE, LAST_VISIBLE, RESTART_PENDING, STATUS, STATUS_REASONS "
+                        + "FROM DEVICE WHERE ID > ? ORDER BY ID FETCH FIRST " + size + " ROWS ONLY")) {
+            statement.setString(1, afterId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(statusRow(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The stored facts that status needs, for the given devices. */
+    List<StatusRow> statusRows(Connection connection, Collection<UUID> ids) throws SQLException {
+        List<StatusRow> rows = new ArrayList<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT ID, GROUP_ID, CREATED_AT, LAST_UPDATE, LAST_VISIBLE, RESTART_PENDING, STATUS, "
+                            + "STATUS_REASONS FROM DEVICE WHERE ID IN (" + marks(chunk.size()) + ")")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(statusRow(rs));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static StatusRow statusRow(ResultSet rs) throws SQLException {
+        return new StatusRow(UUID.fromString(rs.getString("ID")), UUID.fromString(rs.getString("GROUP_ID")),
+                SqlTime.get(rs, "CREATED_AT"), SqlTime.get(rs, "LAST_UPDATE"), SqlTime.get(rs, "LAST_VISIBLE"),
+                rs.getBoolean("RESTART_PENDING"), StatusLevel.values()[rs.getInt("STATUS")],
+                DeviceJson.reasons(rs.getString("STATUS_REASONS")));
+    }
+
+    /** The status facts of a device row. */
+    record StatusRow(UUID id, UUID groupId, Instant createdAt, Instant lastUpdate, Instant lastVisible,
+            boolean restartPending, StatusLevel level, List<org.garrison.api.device.StatusReason> reasons) {
+    }
+
+    /**
+     * Devices of a group neither visible since the cutoff nor, if never seen, registered since, at most
+     * {@code limit} of them.
+     */
+    List<UUID> inactive(Connection connection, UUID groupId, Instant cutoff, int limit) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT ID FROM DEVICE WHERE GROUP_ID = ? "
+                + "AND ((LAST_VISIBLE_KEY > 0 AND LAST_VISIBLE_KEY < ?) OR (LAST_VISIBLE_KEY = 0 AND CREATED_AT < ?)) "
+                + "FETCH FIRST " + limit + " ROWS ONLY")) {
+            statement.setString(1, groupId.toString());
+            statement.setLong(2, cutoff.toEpochMilli());
+            SqlTime.set(statement, 3, cutoff);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(UUID.fromString(rs.getString(1)));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Which of the ids name existing devices. */
+    Set<UUID> existing(Connection connection, Collection<UUID> ids) throws SQLException {
+        return groupsOf(connection, ids).keySet();
+    }
+
+    Map<UUID, UUID> groupsOf(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, UUID> groups = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT ID, GROUP_ID FROM DEVICE WHERE ID IN (" + marks(chunk.size()) + ")")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        groups.put(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** Moves devices into a group; returns how many rows changed. */
+    int move(Connection connection, Collection<UUID> ids, UUID groupId, Instant now) throws SQLException {
+        int moved = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE DEVICE SET GROUP_ID = ?, MODIFIED_AT = ? WHERE ID = ? AND GROUP_ID <> ?")) {
+            for (UUID id : ids) {
+                statement.setString(1, groupId.toString());
+                SqlTime.set(statement, 2, now);
+                statement.setString(3, id.toString());
+                statement.setString(4, groupId.toString());
+                statement.addBatch();
+            }
+            for (int count : statement.executeBatch()) {
+                moved += Math.max(count, 0);
+            }
+        }
+        return moved;
+    }
+
+    /** Deletes device rows; their child rows go with them. */
+    void delete(Connection connection, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM DEVICE WHERE ID = ?")) {
+            for (UUID id : ids) {
+                statement.setString(1, id.toString());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    Map<UUID, Long> countByGroup(Connection connection, Collection<UUID> groupIds) throws SQLException {
+        Map<UUID, Long> counts = new HashMap<>();
+        for (List<UUID> chunk : chunks(groupIds)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT GROUP_ID, COUNT(*) FROM DEVICE WHERE GROUP_ID IN (" + marks(chunk.size())
+                            + ") GROUP BY GROUP_ID")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(UUID.fromString(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    List<UUID> idsInGroups(Connection connection, Collection<UUID> groupIds) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        for (List<UUID> chunk : chunks(groupIds)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT ID FROM DEVICE WHERE GROUP_ID IN (" + marks(chunk.size()) + ")")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(UUID.fromString(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * A page of devices matching the query.
+     *
+     * @param groups the groups the query's group filter stands for, or {@code null} for no group filter
+     */
+    Page<Device> list(Connection connection, DeviceQuery query, Set<UUID> groups, PageRequest page)
+            throws SQLException {
+        SortOrder order = SortOrder.of(query.sort(), query.descending());
+        Where where = filters(query, groups);
+        long total;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM DEVICE d" + where.sql())) {
+            where.bind(statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        Where paged = where;
+        if (page.cursor() != null) {
+            paged = where.and(order.after(page.cursor()));
+        }
+        Map<UUID, Object[]> keys = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        // With many matches, reading the sort index in order and stopping after one page beats collecting every
+        // match and sorting it, which Derby's optimiser picks for IN lists (group subtrees). The hint is a SQL
+        // comment, so other databases ignore it; Derby cannot read an index backwards, so descending orders sort.
+        String hint = total >= INDEX_ORDER_MIN_MATCHES && !query.descending()
+                ? " --DERBY-PROPERTIES index=" + order.index() + "\n" : "";
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT d.* FROM DEVICE d" + hint + paged.sql() + " ORDER BY " + order.orderBy() + " FETCH FIRST "
+                        + (page.limit() + 1) + " ROWS ONLY")) {
+            paged.bind(statement, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getString("ID"), order.keysOf(rs)});
+                    keys.put(UUID.fromString(rs.getString("ID")), null);
+                }
+            }
+        }
+        boolean more = rows.size() > page.limit();
+        List<UUID> ids = keys.keySet().stream().limit(page.limit()).toList();
+        Map<UUID, Device> devices = load(connection, ids);
+        List<Device> items = ids.stream().map(devices::get).toList();
+        String next = more ? order.cursor((String[]) rows.get(page.limit() - 1)[1]).encode() : null;
+        return new Page<>(items, next, total);
+    }
+
+    /** The devices with the given ids, with MAC addresses and tags. */
+    Map<UUID, Device> load(Connection connection, List<UUID> ids) throws SQLException {
+        Map<UUID, Device> devices = new HashMap<>();
+        if (ids.isEmpty()) {
+            return devices;
+        }
+        Map<UUID, List<String>> macs = macs(connection, ids);
+        Map<UUID, List<DeviceTag>> tags = tags(connection, ids);
+        for (List<UUID> chunk : chunks(ids)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT * FROM DEVICE WHERE ID IN (" + marks(chunk.size()) + ")")) {
+                bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Device device = read(rs, macs, tags);
+                        devices.put(device.id(), device);
+                    }
+                }
+            }
+        }
+        return devices;
+    }
+
+    private static Where filters(DeviceQuery query, Set<UUID> groups) {
+        Where where = Where.none();
+        if (groups != null) {
+            where = where.and(new Where("d.GROUP_ID IN (" + marks(groups.size()) + ")",
+                    groups.stream().map(UUID::toString).map(Object.class::cast).toList()));
+        }
+        if (!query.statuses().isEmpty()) {
+            where = where.and(new Where("d.STATUS IN (" + marks(query.statuses().size()) + ")",
+                    query.statuses().stream().map(s -> (Object) s.ordinal()).toList()));
+        }
+        if (!query.osTypes().isEmpty()) {
+            where = where.and(new Where("d.OS_TYPE IN (" + marks(query.osTypes().size()) + ")",
+                    query.osTypes().stream().map(s -> (Object) s.name()).toList()));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            String pattern = Normalised.containsPattern(query.text());
+            where = where.and(new Where("(d.NAME_KEY LIKE ? ESCAPE '\\' OR d.DNS_NAME_KEY LIKE ? ESCAPE '\\' "
+                    + "OR d.IPV4 LIKE ? ESCAPE '\\' OR LOWER(d.IPV6) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
+                    + "DEVICE_MAC m WHERE m.DEVICE_ID = d.ID AND m.MAC LIKE ? ESCAPE '\\'))",
+                    List.of(pattern, pattern, pattern, pattern, pattern.replace('-', ':'))));
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            where = where.and(new Where(
+                    "EXISTS (SELECT 1 FROM DEVICE_TAG t WHERE t.DEVICE_ID = d.ID AND t.TAG_KEY = ?)",
+                    List.of(Normalised.key(query.tag()))));
+        }
+        if (query.lastVisibleFrom() != null) {
+            where = where.and(new Where("d.LAST_VISIBLE_KEY >= ?", List.of(query.lastVisibleFrom().toEpochMilli())));
+        }
+        if (query.lastVisibleTo() != null) {
+            where = where.and(new Where("d.LAST_VISIBLE_KEY > 0 AND d.LAST_VISIBLE_KEY < ?",
+                    List.of(query.lastVisibleTo().toEpochMilli())));
+        }
+        if (query.application() != null) {
+            where = where.and(new Where("EXISTS (SELECT 1 FROM DEVICE_APPLICATION a WHERE a.DEVICE_ID = d.ID "
+                    + "AND a.APPLICATION_ID = ?)", List.of(query.application())));
+        }
+        if (query.withoutApplication() != null) {
+            where = where.and(new Where("NOT EXISTS (SELECT 1 FROM DEVICE_APPLICATION a WHERE a.DEVICE_ID = d.ID "
+                    + "AND a.APPLICATION_ID = ?)", List.of(query.withoutApplication())));
+        }
+        if (query.softwareName() != null) {
+            if (query.softwareVersion() != null) {
+                where = where.and(new Where("EXISTS (SELECT 1 FROM DEVICE_SOFTWARE s WHERE s.DEVICE_ID = d.ID "
+                        + "AND s.NAME_KEY = ? AND s.VERSION = ?)",
+                        List.of(Normalised.key(query.softwareName()), query.softwareVersion().trim())));
+            } else {
+                where = where.and(new Where("EXISTS (SELECT 1 FROM DEVICE_SOFTWARE s WHERE s.DEVICE_ID = d.ID "
+                        + "AND s.NAME_KEY = ?)", List.of(Normalised.key(query.softwareName()))));
+            }
+        }
+        return where;
+    }
+
+    /** A conjunction of SQL conditions with their parameters. */
+    record Where(String condition, List<Object> parameters) {
+
+        static Where none() {
+            return new Where("", List.of());
+        }
+
+        Where and(Where other) {
+            if (condition.isEmpty()) {
+                return other;
+            }
+            List<Object> all = new ArrayList<>(parameters);
+            all.addAll(other.parameters);
+            return new Where(condition + " AND " + other.condition, all);
+        }
+
+        String sql() {
+            return condition.isEmpty() ? "" : " WHERE " + condition;
+        }
+
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (Object parameter : parameters) {
+                if (parameter instanceof Long value) {
+                    statement.setLong(index++, value);
+                } else if (parameter instanceof Integer value) {
+                    statement.setInt(index++, value);
+                } else {
+                    statement.setString(index++, (String) parameter);
+                }
+            }
+            return index;
+        }
+    }
+
+    /** The columns of one sort order, ending with the id so the order is total. */
+    record SortOrder(DeviceSort sort, boolean descending, List<String> columns, List<Boolean> numeric) {
+
+        static SortOrder of(DeviceSort sort, boolean descending) {
+            return switch (sort) {
+                case NAME -> new SortOrder(sort, descending, List.of("NAME_KEY", "ID"), List.of(false, false));
+                case LAST_VISIBLE -> new SortOrder(sort, descending, List.of("LAST_VISIBLE_KEY", "ID"),
+                        List.of(true, false));
+                case STATUS -> new SortOrder(sort, descending, List.of("STATUS", "NAME_KEY", "ID"),
+                        List.of(true, false, false));
+                case OS -> new SortOrder(sort, descending, List.of("OS_KEY", "NAME_KEY", "ID"),
+                        List.of(false, false, false));
+                case IP -> new SortOrder(sort, descending, List.of("IPV4_KEY", "ID"), List.of(true, false));
+            };
+        }
+
+        /** The index that holds the rows in this order. */
+        String index() {
+            return switch (sort) {
+                case NAME -> "DEVICE_NAME_IX";
+                case LAST_VISIBLE -> "DEVICE_VISIBLE_IX";
+                case STATUS -> "DEVICE_STATUS_IX";
+                case OS -> "DEVICE_OS_IX";
+                case IP -> "DEVICE_IP_IX";
+            };
+        }
+
+        String orderBy() {
+            String direction = descending ? " DESC" : " ASC";
+            return String.join(", ", columns.stream().map(c -> "d." + c + direction).toList());
+        }
+
+        String[] keysOf(ResultSet rs) throws SQLException {
+            String[] keys = new String[columns.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = rs.getString(columns.get(i));
+            }
+            return keys;
+        }
+
+        /** The cursor after a row: the order's name and direction, then the row's keys. */
+        Cursor cursor(String[] keys) {
+            List<String> all = new ArrayList<>();
+            all.add(sort.name() + (descending ? ":desc" : ":asc"));
+            all.addAll(List.of(keys));
+            return new Cursor(all);
+        }
+
+        /** The condition "after the cursor's row" in this order. */
+        Where after(Cursor cursor) {
+            List<String> keys = cursor.keys();
+            if (keys.size() != columns.size() + 1
+                    || !keys.get(0).equals(sort.name() + (descending ? ":desc" : ":asc"))) {
+                throw new ValidationException("cursor", "belongs to another order or filter; start again without one");
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String key = keys.get(i + 1);
+                if (numeric.get(i)) {
+                    try {
+                        values.add(Long.parseLong(key));
+                    } catch (NumberFormatException e) {
+                        throw new ValidationException("cursor", "is not a cursor this server issued");
+                    }
+                } else {
+                    values.add(key);
+                }
+            }
+            String comparison = descending ? " < ?" : " > ?";
+            List<String> alternatives = new ArrayList<>();
+            List<Object> parameters = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                StringBuilder alternative = new StringBuilder("(");
+                for (int j = 0; j < i; j++) {
+                    alternative.append("d.").append(columns.get(j)).append(" = ? AND ");
+                    parameters.add(values.get(j));
+                }
+                alternative.append("d.").append(columns.get(i)).append(comparison).append(")");
+                parameters.add(values.get(i));
+                alternatives.add(alternative.toString());
+            }
+            // the bound on the leading column alone lets the database range-scan the sort index
+            List<Object> bounded = new ArrayList<>();
+            bounded.add(values.get(0));
+            bounded.addAll(parameters);
+            return new Where("d." + columns.get(0) + (descending ? " <= ?" : " >= ?") + " AND ("
+                    + String.join(" OR ", alternatives) + ")", bounded);
+        }
+    }
+
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    static void bindIds(PreparedStatement statement, int first, Collection<UUID> ids) throws SQLException {
+        int index = first;
+        for (UUID id : ids) {
+            statement.setString(index++, id.toString());
+        }
+    }
+
+    static List<List<UUID>> chunks(Collection<UUID> ids) {
+        List<UUID> all = new ArrayList<>(new HashSet<>(ids));
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,445 @@
+package org.garrison.devices.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.garrison.api.Cursor;
+import org.garrison.api.Page;
+import org.garrison.api.PageRequest;
+import org.garrison.api.device.ApplicationComponent;
+import org.garrison.api.device.ApplicationState;
+import org.garrison.api.device.HardwareComponent;
+import org.garrison.api.device.HardwareModel;
+import org.garrison.api.device.InstalledApplication;
+import org.garrison.api.device.LicenceKey;
+import org.garrison.api.device.ProtectionState;
+import org.garrison.api.device.SoftwareEntry;
+import org.garrison.api.device.SoftwareKey;
+import org.garrison.api.device.SoftwareProduct;
+import org.garrison.api.device.UserAccount;
+import org.garrison.api.device.UserSession;
+import org.garrison.api.error.ValidationException;
+import org.garrison.api.store.SqlTime;
+
+/**
+ * SQL of a device's collections reported by its Network Agent (users, sessions, hardware, software, managed
+ * applications and their components) and of the fleet-wide registries built from them. Writes are batched.
+ */
+final class InventoryRepository {
+
+    private static void deleteAll(Connection connection, String table, UUID deviceId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE DEVICE_ID = ?")) {
+            statement.setString(1, deviceId.toString());
+            statement.executeUpdate();
+        }
+    }
+
+    void replaceUsers(Connection connection, UUID deviceId, List<UserAccount> users) throws SQLException {
+        deleteAll(connection, "DEVICE_USER", deviceId);
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_USER (DEVICE_ID, POSITION, "
+                + "ACCOUNT_NAME, ACCOUNT_DOMAIN, FULL_NAME, LAST_LOGON_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (UserAccount user : users) {
+                statement.setString(1, deviceId.toString());
+                statement.setInt(2, position++);
+                statement.setString(3, user.name());
+                statement.setString(4, user.domain());
+                statement.setString(5, user.fullName());
+                SqlTime.set(statement, 6, user.lastLogonAt());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    void replaceSessions(Connection connection, UUID deviceId, List<UserSession> sessions) throws SQLException {
+        deleteAll(connection, "DEVICE_SESSION", deviceId);
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_SESSION (DEVICE_ID, "
+                + "POSITION, ACCOUNT_NAME, ACCOUNT_DOMAIN, KIND, STARTED_AT, ENDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (UserSession session : sessions) {
+                statement.setString(1, deviceId.toString());
+                statement.setInt(2, position++);
+                statement.setString(3, session.accountName());
+                statement.setString(4, session.domain());
+                statement.setString(5, session.kind());
+                SqlTime.set(statement, 6, session.startedAt());
+                SqlTime.set(statement, 7, session.endedAt());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    void replaceHardware(Connection connection, UUID deviceId, List<HardwareComponent> hardware)
+            throws SQLException {
+        deleteAll(connection, "DEVICE_HARDWARE", deviceId);
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_HARDWARE (DEVICE_ID, "
+                + "POSITION, CATEGORY, NAME, VENDOR, MODEL, SERIAL_NUMBER, DETAILS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (HardwareComponent component : hardware) {
+                statement.setString(1, deviceId.toString());
+                statement.setInt(2, position++);
+                statement.setString(3, Normalised.key(component.category()));
+                statement.setString(4, component.name());
+                statement.setString(5, Normalised.orEmpty(component.vendor()));
+                statement.setString(6, Normalised.orEmpty(component.model()));
+                statement.setString(7, component.serialNumber());
+                statement.setString(8, component.details());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    void deleteAllSoftware(Connection connection, UUID deviceId) throws SQLException {
+        deleteAll(connection, "DEVICE_SOFTWARE", deviceId);
+    }
+
+    void deleteSoftware(Connection connection, UUID deviceId, Collection<SoftwareKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? AND NAME_KEY = ? AND VENDOR_KEY = ?")) {
+            for (SoftwareKey key : keys) {
+                statement.setString(1, deviceId.toString());
+                statement.setString(2, Normalised.key(key.name()));
+                statement.setString(3, Normalised.key(key.vendor()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Inserts entries; callers delete entries with the same keys first. */
+    void insertSoftware(Connection connection, UUID deviceId, Collection<SoftwareEntry> entries)
+            throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_SOFTWARE (DEVICE_ID, "
+                + "NAME_KEY, VENDOR_KEY, NAME, VENDOR, VERSION, INSTALLED_AT, LOCATION) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SoftwareEntry entry : entries) {
+                statement.setString(1, deviceId.toString());
+                statement.setString(2, Normalised.key(entry.name()));
+                statement.setString(3, Normalised.key(entry.vendor()));
+                statement.setString(4, entry.name().trim());
+                statement.setString(5, Normalised.orEmpty(entry.vendor()));
+                statement.setString(6, Normalised.orEmpty(entry.version()));
+                SqlTime.set(statement, 7, entry.installedAt());
+                statement.setString(8, entry.location());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    void deleteAllApplications(Connection connection, UUID deviceId) throws SQLException {
+        deleteAll(connection, "DEVICE_APPLICATION", deviceId);
+    }
+
+    void deleteApplications(Connection connection, UUID deviceId, Collection<String> applicationIds)
+            throws SQLException {
+        if (applicationIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM DEVICE_APPLICATION WHERE DEVICE_ID = ? AND APPLICATION_ID = ?")) {
+            for (String id : applicationIds) {
+                statement.setString(1, deviceId.toString());
+                statement.setString(2, id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Inserts applications with their components; callers delete applications with the same ids first. */
+    void insertApplications(Connection connection, UUID deviceId, Collection<InstalledApplication> applications)
+            throws SQLException {
+        if (applications.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement app = connection.prepareStatement("INSERT INTO DEVICE_APPLICATION (DEVICE_ID, "
+                + "APPLICATION_ID, NAME, VERSION, STATE, RTP_STATE, LAST_SCAN, THREATS_DETECTED, NOT_DISINFECTED, "
+                + "ACTIVE_KEY, ACTIVE_KEY_EXPIRES, RESERVE_KEY, RESERVE_KEY_EXPIRES, INSTALLED_AT, INSTALL_ID, "
+                + "STATUS_REPORTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement component = connection.prepareStatement("INSERT INTO DEVICE_APP_COMPONENT "
+                        + "(DEVICE_ID, APPLICATION_ID, NAME, VERSION, STATUS) VALUES (?, ?, ?, ?, ?)")) {
+            boolean components = false;
+            for (InstalledApplication a : applications) {
+                int i = 1;
+                app.setString(i++, deviceId.toString());
+                app.setString(i++, a.applicationId());
+                app.setString(i++, a.name());
+                app.setString(i++, a.version());
+                app.setString(i++, (a.state() == null ? ApplicationState.UNKNOWN : a.state()).name());
+                app.setString(i++, (a.realTimeProtection() == null ? ProtectionState.UNKNOWN
+                        : a.realTimeProtection()).name());
+                SqlTime.set(app, i++, a.lastScan());
+                app.setLong(i++, a.threatsDetected());
+                app.setLong(i++, a.objectsNotDisinfected());
+                app.setString(i++, a.activeKey() == null ? null : a.activeKey().key());
+                SqlTime.set(app, i++, a.activeKey() == null ? null : a.activeKey().expiresAt());
+                app.setString(i++, a.reserveKey() == null ? null : a.reserveKey().key());
+                SqlTime.set(app, i++, a.reserveKey() == null ? null : a.reserveKey().expiresAt());
+                SqlTime.set(app, i++, a.installedAt());
+                app.setString(i++, a.installId());
+                DeviceRepository.setJson(app, i, a.statusReports().isEmpty() ? null
+                        : DeviceJson.write(a.statusReports()));
+                app.addBatch();
+                for (ApplicationComponent c : a.components()) {
+                    component.setString(1, deviceId.toString());
+                    component.setString(2, a.applicationId());
+                    component.setString(3, c.name());
+                    component.setString(4, c.version());
+                    component.setString(5, c.status());
+                    component.addBatch();
+                    components = true;
+                }
+            }
+            app.executeBatch();
+            if (components) {
+                component.executeBatch();
+            }
+        }
+    }
+
+    List<UserAccount> users(Connection connection, UUID deviceId) throws SQLException {
+        List<UserAccount> users = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT ACCOUNT_NAME, ACCOUNT_DOMAIN, "
+                + "FULL_NAME, LAST_LOGON_AT FROM DEVICE_USER WHERE DEVICE_ID = ? ORDER BY POSITION")) {
+            statement.setString(1, deviceId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                            SqlTime.get(rs, "LAST_LOGON_AT")));
+                }
+            }
+        }
+        return users;
+    }
+
+    List<UserSession> sessions(Connection connection, UUID deviceId) throws SQLException {
+        List<UserSession> sessions = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT ACCOUNT_NAME, ACCOUNT_DOMAIN, KIND, "
+                + "STARTED_AT, ENDED_AT FROM DEVICE_SESSION WHERE DEVICE_ID = ? ORDER BY STARTED_AT DESC, POSITION")) {
+            statement.setString(1, deviceId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    sessions.add(new UserSession(rs.getString(1), rs.getString(2), rs.getString(3),
+                            SqlTime.get(rs, "STARTED_AT"), SqlTime.get(rs, "ENDED_AT")));
+                }
+            }
+        }
+        return sessions;
+    }
+
+    List<HardwareComponent> hardware(Connection connection, UUID deviceId) throws SQLException {
+        List<HardwareComponent> hardware = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT CATEGORY, NAME, VENDOR, MODEL, "
+                + "SERIAL_NUMBER, DETAILS FROM DEVICE_HARDWARE WHERE DEVICE_ID = ? ORDER BY POSITION")) {
+            statement.setString(1, deviceId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    hardware.add(new HardwareComponent(rs.getString(1), rs.getString(2),
+                            Normalised.emptyToNull(rs.getString(3)), Normalised.emptyToNull(rs.getString(4)),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return hardware;
+    }
+
+    List<SoftwareEntry> software(Connection connection, UUID deviceId) throws SQLException {
+        List<SoftwareEntry> software = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT NAME, VENDOR, VERSION, INSTALLED_AT, "
+                + "LOCATION FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? ORDER BY NAME_KEY, VENDOR_KEY")) {
+            statement.setString(1, deviceId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    software.add(new SoftwareEntry(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
+                            Normalised.emptyToNull(rs.getString(3)), SqlTime.get(rs, "INSTALLED_AT"),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return software;
+    }
+
+    /**
+     * The managed applications of the given devices, by application id.
+     *
+     * @param withComponents whether to read the components too (status computation does not need them)
+     */
+    Map<UUID, List<InstalledApplication>> applications(Connection connection, Collection<UUID> deviceIds,
+            boolean withComponents) throws SQLException {
+        Map<UUID, List<InstalledApplication>> applications = new HashMap<>();
+        Map<String, List<ApplicationComponent>> components = new HashMap<>();
+        for (List<UUID> chunk : DeviceRepository.chunks(deviceIds)) {
+            if (withComponents) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT DEVICE_ID, APPLICATION_ID, "
+                        + "NAME, VERSION, STATUS FROM DEVICE_APP_COMPONENT WHERE DEVICE_ID IN ("
+                        + DeviceRepository.marks(chunk.size()) + ") ORDER BY NAME")) {
+                    DeviceRepository.bindIds(statement, 1, chunk);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            components.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2),
+                                    k -> new ArrayList<>()).add(new ApplicationComponent(rs.getString(3),
+                                            rs.getString(4), rs.getString(5)));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM DEVICE_APPLICATION "
+                    + "WHERE DEVICE_ID IN (" + DeviceRepository.marks(chunk.size()) + ") ORDER BY APPLICATION_ID")) {
+                DeviceRepository.bindIds(statement, 1, chunk);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        String deviceId = rs.getString("DEVICE_ID");
+                        String applicationId = rs.getString("APPLICATION_ID");
+                        String activeKey = rs.getString("ACTIVE_KEY");
+                        String reserveKey = rs.getString("RESERVE_KEY");
+                        applications.computeIfAbsent(UUID.fromString(deviceId), k -> new ArrayList<>())
+                                .add(new InstalledApplication(applicationId, rs.getString("NAME"),
+                                        rs.getString("VERSION"), ApplicationState.valueOf(rs.getString("STATE")),
+                                        ProtectionState.valueOf(rs.getString("RTP_STATE")),
+                                        SqlTime.get(rs, "LAST_SCAN"), rs.getLong("THREATS_DETECTED"),
+                                        rs.getLong("NOT_DISINFECTED"),
+                                        components.getOrDefault(deviceId + "/" + applicationId, List.of()),
+                                        activeKey == null && rs.getTimestamp("ACTIVE_KEY_EXPIRES") == null ? null
+                                                : new LicenceKey(activeKey, SqlTime.get(rs, "ACTIVE_KEY_EXPIRES")),
+                                        reserveKey == null && rs.getTimestamp("RESERVE_KEY_EXPIRES") == null ? null
+                                                : new LicenceKey(reserveKey, SqlTime.get(rs, "RESERVE_KEY_EXPIRES")),
+                                        SqlTime.get(rs, "INSTALLED_AT"), rs.getString("INSTALL_ID"),
+                                        DeviceJson.reports(rs.getString("STATUS_REPORTS")), List.of()));
+                    }
+                }
+            }
+        }
+        return applications;
+    }
+
+    /** One line per software name, vendor and version with its device count, keyset-paged by those keys. */
+    Page<SoftwareProduct> softwareRegistry(Connection connection, String nameContains, PageRequest page)
+            throws SQLException {
+        String filter = nameContains == null || nameContains.isBlank() ? "" : " WHERE NAME_KEY LIKE ? ESCAPE '\\'";
+        long total;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT NAME_KEY FROM "
+                + "DEVICE_SOFTWARE" + filter + " GROUP BY NAME_KEY, VENDOR_KEY, VERSION) g")) {
+            if (!filter.isEmpty()) {
+                statement.setString(1, Normalised.containsPattern(nameContains));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        String after = "";
+        List<String> keys = page.cursor() == null ? null : cursorKeys(page.cursor(), "software", 3);
+        if (keys != null) {
+            after = (filter.isEmpty() ? " WHERE " : " AND ") + "(NAME_KEY > ? OR (NAME_KEY = ? AND VENDOR_KEY > ?) "
+                    + "OR (NAME_KEY = ? AND VENDOR_KEY = ? AND VERSION > ?))";
+        }
+        List<SoftwareProduct> items = new ArrayList<>();
+        List<String[]> rowKeys = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT NAME_KEY, VENDOR_KEY, VERSION, "
+                + "MIN(NAME), MIN(VENDOR), COUNT(*) FROM DEVICE_SOFTWARE" + filter + after
+                + " GROUP BY NAME_KEY, VENDOR_KEY, VERSION ORDER BY NAME_KEY, VENDOR_KEY, VERSION FETCH FIRST "
+                + (page.limit() + 1) + " ROWS ONLY")) {
+            int i = 1;
+            if (!filter.isEmpty()) {
+                statement.setString(i++, Normalised.containsPattern(nameContains));
+            }
+            if (keys != null) {
+                for (String value : List.of(keys.get(0), keys.get(0), keys.get(1), keys.get(0), keys.get(1),
+                        keys.get(2))) {
+                    statement.setString(i++, value);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rowKeys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    items.add(new SoftwareProduct(rs.getString(4), Normalised.emptyToNull(rs.getString(5)),
+                            Normalised.emptyToNull(rs.getString(3)), rs.getLong(6)));
+                }
+            }
+        }
+        return page(items, rowKeys, page, total, "software");
+    }
+
+    /** One line per hardware category, vendor and model with its device count. */
+    Page<HardwareModel> hardwareRegistry(Connection connection, String category, PageRequest page)
+            throws SQLException {
+        String filter = category == null || category.isBlank() ? "" : " WHERE CATEGORY = ?";
+        long total;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT CATEGORY FROM "
+                + "DEVICE_HARDWARE" + filter + " GROUP BY CATEGORY, VENDOR, MODEL) g")) {
+            if (!filter.isEmpty()) {
+                statement.setString(1, Normalised.key(category));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<String> keys = page.cursor() == null ? null : cursorKeys(page.cursor(), "hardware", 3);
+        String after = keys == null ? "" : (filter.isEmpty() ? " WHERE " : " AND ")
+                + "(CATEGORY > ? OR (CATEGORY = ? AND VENDOR > ?) OR (CATEGORY = ? AND VENDOR = ? AND MODEL > ?))";
+        List<HardwareModel> items = new ArrayList<>();
+        List<String[]> rowKeys = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT CATEGORY, VENDOR, MODEL, "
+                + "COUNT(DISTINCT DEVICE_ID) FROM DEVICE_HARDWARE" + filter + after
+                + " GROUP BY CATEGORY, VENDOR, MODEL ORDER BY CATEGORY, VENDOR, MODEL FETCH FIRST "
+                + (page.limit() + 1) + " ROWS ONLY")) {
+            int i = 1;
+            if (!filter.isEmpty()) {
+                statement.setString(i++, Normalised.key(category));
+            }
+            if (keys != null) {
+                for (String value : List.of(keys.get(0), keys.get(0), keys.get(1), keys.get(0), keys.get(1),
+                        keys.get(2))) {
+                    statement.setString(i++, value);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rowKeys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    items.add(new HardwareModel(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
+                            Normalised.emptyToNull(rs.getString(3)), rs.getLong(4)));
+                }
+            }
+        }
+        return page(items, rowKeys, page, total, "hardware");
+    }
+
+    private static List<String> cursorKeys(Cursor cursor, String listing, int count) {
+        List<String> keys = cursor.keys();
+        if (keys.size() != count + 1 || !keys.get(0).equals(listing)) {
+            throw new ValidationException("cursor", "belongs to another listing; start again without one");
+        }
+        return keys.subList(1, keys.size());
+    }
+
+    private static <T> Page<T> page(List<T> items, List<String[]> rowKeys, PageRequest page, long total,
+            String listing) {
+        if (items.size() <= page.limit()) {
+            return new Page<>(items, null, total);
+        }
+        String[] last = rowKeys.get(page.limit() - 1);
+        List<String> keys = new ArrayList<>(List.of(listing));
+        keys.addAll(List.of(last));
+        return new Page<>(items.subList(0, page.limit()), new Cursor(keys).encode(), total);
+    }
+}

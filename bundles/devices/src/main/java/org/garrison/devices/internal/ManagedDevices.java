@@ -1,0 +1,553 @@
+package org.garrison.devices.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.garrison.api.Actor;
+import org.garrison.api.Page;
+import org.garrison.api.PageRequest;
+import org.garrison.api.audit.DeletedObjects;
+import org.garrison.api.audit.ObjectRef;
+import org.garrison.api.audit.RevisionHistory;
+import org.garrison.api.device.BulkResult;
+import org.garrison.api.device.Device;
+import org.garrison.api.device.DeviceActivity;
+import org.garrison.api.device.DeviceIdentity;
+import org.garrison.api.device.DeviceNetwork;
+import org.garrison.api.device.DeviceQuery;
+import org.garrison.api.device.DeviceRegistration;
+import org.garrison.api.device.DeviceRemoval;
+import org.garrison.api.device.DeviceService;
+import org.garrison.api.device.DeviceStatus;
+import org.garrison.api.device.DeviceTag;
+import org.garrison.api.device.DeviceUpdate;
+import org.garrison.api.device.DeviceUsers;
+import org.garrison.api.device.HardwareComponent;
+import org.garrison.api.device.HardwareModel;
+import org.garrison.api.device.InstalledApplication;
+import org.garrison.api.device.InventoryOutcome;
+import org.garrison.api.device.InventoryReport;
+import org.garrison.api.device.OperatingSystem;
+import org.garrison.api.device.SoftwareChanges;
+import org.garrison.api.device.SoftwareEntry;
+import org.garrison.api.device.SoftwareKey;
+import org.garrison.api.device.SoftwareProduct;
+import org.garrison.api.device.Virtualisation;
+import org.garrison.api.error.FieldError;
+import org.garrison.api.error.GarrisonException;
+import org.garrison.api.error.NotFoundException;
+import org.garrison.api.error.ValidationException;
+import org.garrison.api.group.AdministrationGroup;
+import org.garrison.api.group.GroupDeviceSettingsService;
+import org.garrison.api.group.GroupService;
+import org.garrison.api.store.MigratedSchema;
+import org.garrison.api.store.StoreException;
+import org.garrison.api.store.Transactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The devices area's implementation of {@link DeviceService} over the DEVICE tables.
+ */
+@Component(service = DeviceService.class)
+public class ManagedDevices implements DeviceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedDevices.class);
+    private static final int STATUS_BATCH = 500;
+
+    private final Transactions transactions;
+    private final GroupService groups;
+    private final GroupDeviceSettingsService settings;
+    private final RevisionHistory revisions;
+    private final DeletedObjects deletedObjects;
+    private final DeviceRepository devices = new DeviceRepository();
+    private final InventoryRepository inventory = new InventoryRepository();
+    private final DeviceStatuses statuses;
+    private final MovingRuleRepository rules = new MovingRuleRepository();
+    private final MovingRuleEngine movingRules = new MovingRuleEngine(rules);
+    private final Clock clock;
+
+    @Activate
+    public ManagedDevices(@Reference Transactions transactions, @Reference GroupService groups,
+            @Reference GroupDeviceSettingsService settings, @Reference RevisionHistory revisions,
+            @Reference DeletedObjects deletedObjects,
+            @Reference(target = "(" + MigratedSchema.SCHEMA_PROPERTY + "=devices)") MigratedSchema schema) {
+        this(transactions, groups, settings, revisions, deletedObjects, Clock.systemUTC());
+    }
+
+    ManagedDevices(Transactions transactions, GroupService groups, GroupDeviceSettingsService settings,
+            RevisionHistory revisions, DeletedObjects deletedObjects, Clock clock) {
+        this.transactions = transactions;
+        this.groups = groups;
+        this.settings = settings;
+        this.revisions = revisions;
+        this.deletedObjects = deletedObjects;
+        this.clock = clock;
+        this.statuses = new DeviceStatuses(settings, devices, inventory, clock);
+    }
+
+    @Override
+    public Map<UUID, UUID> groupsOf(Set<UUID> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.inTransaction(c -> devices.groupsOf(c, deviceIds));
+    }
+
+    @Override
+    public Device register(DeviceRegistration registration, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        DeviceIdentity identity = registration.identity() == null ? DeviceIdentity.unknown()
+                : InventoryMerge.trim(registration.identity());
+        InventoryCheck.checkIdentity(identity, errors);
+        String name = Normalised.trimmed(registration.displayName());
+        boolean named = name != null;
+        if (name == null) {
+            name = InventoryMerge.reportedName(identity, null);
+        }
+        if (name == null) {
+            errors.add(new FieldError("name", "is required when no NetBIOS name, DNS name or hardware id is known"));
+        } else if (name.length() > 255) {
+            errors.add(new FieldError("name", "must be at most 255 characters"));
+        }
+        UUID groupId = registration.groupId() == null ? AdministrationGroup.UNASSIGNED_DEVICES
+                : registration.groupId();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        requireGroup("groupId", groupId);
+        Instant now = clock.instant();
+        UUID id = org.garrison.api.Ids.newId();
+        DeviceStatus status = statuses.evaluate(groupId, new DeviceFacts(now, null, null, false, List.of()));
+        Device device = new Device(id, groupId, name, null, identity, DeviceNetwork.unknown(),
+                OperatingSystem.unknown(), Virtualisation.physical(), new DeviceActivity(null, null, false, null),
+                status, List.of(), now, now);
+        return transactions.inTransaction(c -> {
+            devices.insert(c, new StoredDevice(device, named));
+            revisions.record(ref(id), "created", DeviceJson.write(DeviceJson.AdminFields.of(device)), actor);
+            return device;
+        });
+    }
+
+    @Override
+    public Device applyInventory(InventoryReport report) {
+        InventoryCheck.check(report);
+        UUID id = report.deviceId();
+        return transactions.inTransaction(c -> {
+            StoredDevice stored = devices.find(c, id).orElseThrow(() -> new NotFoundException("Device", id));
+            StoredDevice merged = InventoryMerge.merge(stored, report, clock.instant());
+            if (report.network() != null) {
+                devices.replaceMacs(c, id, merged.device().network().macAddresses());
+            }
+            if (report.users() != null) {
+                inventory.replaceUsers(c, id, report.users());
+            }
+            if (report.sessions() != null) {
+                inventory.replaceSessions(c, id, report.sessions());
+            }
+            if (report.hardware() != null) {
+                inventory.replaceHardware(c, id, report.hardware());
+            }
+            if (report.software() != null) {
+                applySoftware(c, id, report.full(), report.software());
+            }
+            applyApplications(c, id, report);
+            List<InstalledApplication> applications = inventory.applications(c, List.of(id), false)
+                    .getOrDefault(id, List.of());
+            Device device = withTags(merged.device(), devices.tags(c, List.of(id)).getOrDefault(id, List.of()));
+            Set<String> applicationIds = new HashSet<>();
+            applications.forEach(a -> applicationIds.add(a.applicationId()));
+            Optional<UUID> target = movingRules.apply(c, rules.all(c), device, applicationIds,
+                    device.modifiedAt());
+            if (target.isPresent()) {
+                device = withGroup(device, target.get());
+            }
+            DeviceStatus status = statuses.evaluate(device.groupId(), new DeviceFacts(device.createdAt(),
+                    device.activity().lastUpdate(), device.activity().lastVisible(),
+                    device.activity().restartPending(), applications));
+            devices.update(c, new StoredDevice(withStatus(device, status), merged.nameSetByAdmin()));
+            return devices.find(c, id).orElseThrow().device();
+        });
+    }
+
+    private void applySoftware(Connection c, UUID id, boolean full, SoftwareChanges software) throws SQLException {
+        if (full) {
+            inventory.deleteAllSoftware(c, id);
+            inventory.insertSoftware(c, id, software.installed());
+            return;
+        }
+        List<SoftwareEntry> upserts = new ArrayList<>(software.installed());
+        upserts.addAll(software.updated());
+        List<SoftwareKey> deletions = new ArrayList<>(software.removed());
+        upserts.forEach(entry -> deletions.add(new SoftwareKey(entry.name(), entry.vendor())));
+        inventory.deleteSoftware(c, id, deletions);
+        inventory.insertSoftware(c, id, upserts);
+    }
+
+    private void applyApplications(Connection c, UUID id, InventoryReport report) throws SQLException {
+        List<InstalledApplication> applications = report.applications();
+        if (report.full() && applications != null) {
+            inventory.deleteAllApplications(c, id);
+            devices.deleteApplicationTags(c, id);
+        } else {
+            Set<String> replaced = new LinkedHashSet<>(report.removedApplications());
+            if (applications != null) {
+                applications.forEach(a -> replaced.add(a.applicationId()));
+            }
+            inventory.deleteApplications(c, id, replaced);
+            for (String applicationId : report.removedApplications()) {
+                devices.replaceTags(c, id, applicationId, List.of());
+            }
+        }
+        if (applications != null) {
+            inventory.insertApplications(c, id, applications);
+            for (InstalledApplication application : applications) {
+                Map<String, String> tags = new java.util.LinkedHashMap<>();
+                application.tags().forEach(t -> tags.putIfAbsent(Normalised.key(t), t.trim()));
+                devices.replaceTags(c, id, application.applicationId(), tags.values());
+            }
+        }
+    }
+
+    private static Device withTags(Device d, List<DeviceTag> tags) {
+        return new Device(d.id(), d.groupId(), d.displayName(), d.description(), d.identity(), d.network(), d.os(),
+                d.virtualisation(), d.activity(), d.status(), tags, d.createdAt(), d.modifiedAt());
+    }
+
+    private static Device withGroup(Device d, UUID groupId) {
+        return new Device(d.id(), groupId, d.displayName(), d.description(), d.identity(), d.network(), d.os(),
+                d.virtualisation(), d.activity(), d.status(), d.tags(), d.createdAt(), d.modifiedAt());
+    }
+
+    private static Device withStatus(Device d, DeviceStatus status) {
+        return new Device(d.id(), d.groupId(), d.displayName(), d.description(), d.identity(), d.network(), d.os(),
+                d.virtualisation(), d.activity(), status, d.tags(), d.createdAt(), d.modifiedAt());
+    }
+
+    @Override
+    public List<InventoryOutcome> applyInventory(List<InventoryReport> reports) {
+        List<InventoryOutcome> outcomes = new ArrayList<>(reports.size());
+        for (InventoryReport report : reports) {
+            try {
+                applyInventory(report);
+                outcomes.add(new InventoryOutcome(report.deviceId(), true, null));
+            } catch (GarrisonException e) {
+                outcomes.add(new InventoryOutcome(report.deviceId(), false, e.getMessage()));
+            } catch (StoreException e) {
+                LOG.warn("Inventory of device {} not stored: {}", report.deviceId(), e.getMessage());
+                outcomes.add(new InventoryOutcome(report.deviceId(), false,
+                        "The database refused the report; it can be sent again"));
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
+    public Device get(UUID id) {
+        return transactions.inTransaction(c -> devices.find(c, id)
+                .orElseThrow(() -> new NotFoundException("Device", id)).device());
+    }
+
+    @Override
+    public Page<Device> list(DeviceQuery query, PageRequest page) {
+        Set<UUID> groupFilter = null;
+        if (query.groupId() != null) {
+            try {
+                groupFilter = query.subtree() ? groups.subtree(query.groupId())
+                        : Set.of(groups.get(query.groupId()).id());
+            } catch (NotFoundException e) {
+                throw new ValidationException("group", "names no administration group");
+            }
+        }
+        Set<UUID> filter = groupFilter;
+        return transactions.inTransaction(c -> devices.list(c, query, filter, page));
+    }
+
+    @Override
+    public Device update(UUID id, DeviceUpdate update, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = update.displayName() == null ? null : update.displayName().trim();
+        if (name != null && (name.isEmpty() || name.length() > 255)) {
+            errors.add(new FieldError("displayName", "must be 1 to 255 characters"));
+        }
+        if (update.description() != null && update.description().length() > 2000) {
+            errors.add(new FieldError("description", "must be at most 2000 characters"));
+        }
+        List<String> tags = update.tags() == null ? null : tags("tags", update.tags(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return transactions.inTransaction(c -> {
+            StoredDevice stored = devices.find(c, id).orElseThrow(() -> new NotFoundException("Device", id));
+            Device d = stored.device();
+            String description = update.description() == null ? d.description()
+                    : Normalised.trimmed(update.description());
+            Device changed = new Device(d.id(), d.groupId(), name == null ? d.displayName() : name, description,
+                    d.identity(), d.network(), d.os(), d.virtualisation(), d.activity(), d.status(), d.tags(),
+                    d.createdAt(), clock.instant());
+            devices.update(c, new StoredDevice(changed, stored.nameSetByAdmin() || name != null));
+            if (tags != null) {
+                devices.replaceTags(c, id, DeviceTag.ADMIN, tags);
+            }
+            Device result = devices.find(c, id).orElseThrow().device();
+            revisions.record(ref(id), "updated", DeviceJson.write(DeviceJson.AdminFields.of(result)), actor);
+            return result;
+        });
+    }
+
+    /** Checks and de-duplicates tags (case-insensitively, keeping the first spelling). */
+    static List<String> tags(String field, java.util.Collection<String> tags, List<FieldError> errors) {
+        Map<String, String> unique = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (String tag : tags) {
+            String trimmed = tag == null ? "" : tag.trim();
+            if (trimmed.isEmpty() || trimmed.length() > InventoryCheck.MAX_TAG) {
+                errors.add(new FieldError(field + "/" + i, "must be 1 to " + InventoryCheck.MAX_TAG + " characters"));
+            }
+            unique.putIfAbsent(Normalised.key(trimmed), trimmed);
+            i++;
+        }
+        return List.copyOf(unique.values());
+    }
+
+    @Override
+    public DeviceRemoval remove(UUID id, Actor actor) {
+        return transactions.inTransaction(c -> {
+            StoredDevice stored = devices.find(c, id).orElseThrow(() -> new NotFoundException("Device", id));
+            return remove(c, stored.device(), actor);
+        });
+    }
+
+    private DeviceRemoval remove(Connection c, Device device, Actor actor) throws SQLException {
+        if (AdministrationGroup.UNASSIGNED_DEVICES.equals(device.groupId())) {
+            deletedObjects.register(ref(device.id()), device.displayName(), DeviceJson.write(device), actor);
+            devices.delete(c, List.of(device.id()));
+            return DeviceRemoval.DELETED;
+        }
+        devices.move(c, List.of(device.id()), AdministrationGroup.UNASSIGNED_DEVICES, clock.instant());
+        statuses.recompute(c, List.of(device.id()));
+        return DeviceRemoval.MOVED_TO_UNASSIGNED;
+    }
+
+    @Override
+    public List<HardwareComponent> hardware(UUID id) {
+        return transactions.inTransaction(c -> {
+            requireDevice(c, id);
+            return inventory.hardware(c, id);
+        });
+    }
+
+    @Override
+    public List<SoftwareEntry> software(UUID id) {
+        return transactions.inTransaction(c -> {
+            requireDevice(c, id);
+            return inventory.software(c, id);
+        });
+    }
+
+    @Override
+    public List<InstalledApplication> applications(UUID id) {
+        return transactions.inTransaction(c -> {
+            StoredDevice stored = devices.find(c, id).orElseThrow(() -> new NotFoundException("Device", id));
+            List<InstalledApplication> applications = inventory.applications(c, List.of(id), true)
+                    .getOrDefault(id, List.of());
+            List<DeviceTag> tags = stored.device().tags();
+            return applications.stream().map(a -> withTags(a, tags)).toList();
+        });
+    }
+
+    private static InstalledApplication withTags(InstalledApplication a, List<DeviceTag> tags) {
+        List<String> own = tags.stream().filter(t -> t.source().equals(a.applicationId())).map(DeviceTag::name)
+                .toList();
+        return new InstalledApplication(a.applicationId(), a.name(), a.version(), a.state(), a.realTimeProtection(),
+                a.lastScan(), a.threatsDetected(), a.objectsNotDisinfected(), a.components(), a.activeKey(),
+                a.reserveKey(), a.installedAt(), a.installId(), a.statusReports(), own);
+    }
+
+    @Override
+    public DeviceUsers users(UUID id) {
+        return transactions.inTransaction(c -> {
+            requireDevice(c, id);
+            return new DeviceUsers(inventory.users(c, id), inventory.sessions(c, id));
+        });
+    }
+
+    @Override
+    public BulkResult move(Set<UUID> deviceIds, UUID groupId, Actor actor) {
+        checkBulk(deviceIds);
+        if (groupId == null) {
+            throw new ValidationException("groupId", "is required");
+        }
+        requireGroup("groupId", groupId);
+        return transactions.inTransaction(c -> {
+            requireDevices(c, deviceIds);
+            int moved = devices.move(c, deviceIds, groupId, clock.instant());
+            statuses.recompute(c, deviceIds);
+            return new BulkResult(deviceIds.size(), moved);
+        });
+    }
+
+    @Override
+    public BulkResult tag(Set<UUID> deviceIds, Set<String> add, Set<String> remove, Actor actor) {
+        checkBulk(deviceIds);
+        List<FieldError> errors = new ArrayList<>();
+        List<String> added = tags("add", add == null ? Set.of() : add, errors);
+        List<String> removed = tags("remove", remove == null ? Set.of() : remove, errors);
+        if (added.isEmpty() && removed.isEmpty()) {
+            errors.add(new FieldError("add", "or remove must name at least one tag"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Set<String> removedKeys = new HashSet<>();
+        removed.forEach(t -> removedKeys.add(Normalised.key(t)));
+        return transactions.inTransaction(c -> {
+            requireDevices(c, deviceIds);
+            Map<UUID, List<DeviceTag>> current = devices.tags(c, deviceIds);
+            int affected = 0;
+            for (UUID id : deviceIds) {
+                Map<String, String> admin = new java.util.LinkedHashMap<>();
+                current.getOrDefault(id, List.of()).stream().filter(t -> DeviceTag.ADMIN.equals(t.source()))
+                        .forEach(t -> admin.put(Normalised.key(t.name()), t.name()));
+                Map<String, String> next = new java.util.LinkedHashMap<>(admin);
+                next.keySet().removeAll(removedKeys);
+                added.forEach(t -> next.putIfAbsent(Normalised.key(t), t));
+                if (!next.keySet().equals(admin.keySet())) {
+                    devices.replaceTags(c, id, DeviceTag.ADMIN, next.values());
+                    Device device = devices.find(c, id).orElseThrow().device();
+                    revisions.record(ref(id), "tagged", DeviceJson.write(DeviceJson.AdminFields.of(device)), actor);
+                    affected++;
+                }
+            }
+            return new BulkResult(deviceIds.size(), affected);
+        });
+    }
+
+    @Override
+    public BulkResult remove(Set<UUID> deviceIds, Actor actor) {
+        checkBulk(deviceIds);
+        return transactions.inTransaction(c -> {
+            requireDevices(c, deviceIds);
+            Map<UUID, UUID> groupOf = devices.groupsOf(c, deviceIds);
+            List<UUID> managed = new ArrayList<>();
+            for (UUID id : deviceIds) {
+                if (AdministrationGroup.UNASSIGNED_DEVICES.equals(groupOf.get(id))) {
+                    Device device = devices.find(c, id).orElseThrow().device();
+                    deletedObjects.register(ref(id), device.displayName(), DeviceJson.write(device), actor);
+                } else {
+                    managed.add(id);
+                }
+            }
+            List<UUID> deleted = deviceIds.stream().filter(id -> !managed.contains(id)).toList();
+            devices.delete(c, deleted);
+            devices.move(c, managed, AdministrationGroup.UNASSIGNED_DEVICES, clock.instant());
+            statuses.recompute(c, managed);
+            return new BulkResult(deviceIds.size(), deviceIds.size());
+        });
+    }
+
+    @Override
+    public int removeInactive(Actor actor) {
+        int removed = 0;
+        for (AdministrationGroup group : groups.all()) {
+            Integer days;
+            try {
+                days = settings.effective(group.id()).inactivity().removeAfterDays();
+            } catch (NotFoundException deletedMeanwhile) {
+                continue;
+            }
+            if (days == null) {
+                continue;
+            }
+            Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(days));
+            List<UUID> inactive;
+            do {
+                inactive = transactions.inTransaction(c -> devices.inactive(c, group.id(), cutoff, STATUS_BATCH));
+                if (!inactive.isEmpty()) {
+                    remove(new LinkedHashSet<>(inactive), actor);
+                    removed += inactive.size();
+                }
+            } while (inactive.size() == STATUS_BATCH);
+        }
+        return removed;
+    }
+
+    @Override
+    public Page<SoftwareProduct> softwareRegistry(String nameContains, PageRequest page) {
+        return transactions.inTransaction(c -> inventory.softwareRegistry(c, nameContains, page));
+    }
+
+    @Override
+    public Page<HardwareModel> hardwareRegistry(String category, PageRequest page) {
+        return transactions.inTransaction(c -> inventory.hardwareRegistry(c, category, page));
+    }
+
+    @Override
+    public int recomputeStatuses() {
+        Map<UUID, List<org.garrison.api.group.StatusCondition>> conditions = new HashMap<>();
+        String after = "";
+        int changed = 0;
+        while (true) {
+            String from = after;
+            List<DeviceRepository.StatusRow> rows = transactions.inTransaction(
+                    c -> devices.statusRows(c, from, STATUS_BATCH));
+            if (rows.isEmpty()) {
+                return changed;
+            }
+            changed += transactions.inTransaction(c -> statuses.recompute(c, rows, conditions));
+            after = rows.get(rows.size() - 1).id().toString();
+        }
+    }
+
+    private void checkBulk(Set<UUID> deviceIds) {
+        if (deviceIds == null || deviceIds.isEmpty()) {
+            throw new ValidationException("deviceIds", "must name at least one device");
+        }
+        if (deviceIds.size() > MAX_BULK_DEVICES) {
+            throw new ValidationException("deviceIds", "must name at most " + MAX_BULK_DEVICES + " devices, not "
+                    + deviceIds.size());
+        }
+    }
+
+    private void requireGroup(String field, UUID groupId) {
+        try {
+            groups.get(groupId);
+        } catch (NotFoundException e) {
+            throw new ValidationException(field, "names no administration group");
+        }
+    }
+
+    private void requireDevice(Connection c, UUID id) throws SQLException {
+        if (devices.existing(c, List.of(id)).isEmpty()) {
+            throw new NotFoundException("Device", id);
+        }
+    }
+
+    private void requireDevices(Connection c, Set<UUID> ids) throws SQLException {
+        Set<UUID> existing = devices.existing(c, ids);
+        if (existing.size() != ids.size()) {
+            List<String> unknown = ids.stream().filter(id -> !existing.contains(id)).limit(10).map(UUID::toString)
+                    .toList();
+            throw new ValidationException("deviceIds", "names devices that do not exist: "
+                    + String.join(", ", unknown) + (ids.size() - existing.size() > 10 ? ", ..." : ""));
+        }
+    }
+
+    private static ObjectRef ref(UUID id) {
+        return new ObjectRef(OBJECT_TYPE, id);
+    }
+}
