@@ -18,4 +18,11 @@ public interface Transactions {
 
     /** Runs work that produces no result. */
     void runInTransaction(SqlAction action);
+
+    /**
+     * Runs the callback once the transaction the calling thread is in has ended, committed or rolled back, or at
+     * once when the thread is in none. For caches of stored state: refreshing them from inside a transaction that
+     * may still roll back would cache what never happened.
+     */
+    void afterCompletion(Runnable callback);
 }

@@ -35,7 +35,7 @@ class EventLogServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    private final TestDatabase database = new TestDatabase();
+    private final CountedTransactions database = new CountedTransactions();
     private final EventRepository repository = database.repository();
     private final EventLogService service = new EventLogService(repository, Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -379,16 +379,17 @@ public class AdministrationGroupsService implements GroupService, GroupDeviceSet
     // ---- helpers
 
     /**
-     * Runs a change with the tree to itself, then takes a new snapshot of the tree. Changes are serialised and
-     * checked against the tree as stored, not as cached: a change made inside a caller's transaction that later
-     * rolled back (a restore whose revision could not be recorded) must not leave a stale tree to check against.
+     * Runs a change with the tree to itself, then takes a new snapshot of the tree once the surrounding transaction
+     * has ended. Changes are serialised and checked against the tree as stored, not as cached: a change made inside
+     * a caller's transaction (a restore) sees that transaction's state, and the cached tree is refreshed only after
+     * it commits or rolls back, so readers never see a change that did not happen.
      */
     private <T> T change(Function<GroupTree, T> work) {
         changes.lock();
         try {
             reload();
             T result = work.apply(tree);
-            reload();
+            transactions.afterCompletion(this::reload);
             return result;
         } finally {
             changes.unlock();

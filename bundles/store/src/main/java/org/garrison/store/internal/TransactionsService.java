@@ -2,6 +2,8 @@ package org.garrison.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,7 @@ public class TransactionsService implements Transactions {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> completionCallbacks = ThreadLocal.withInitial(ArrayList::new);
 
     @Activate
     public TransactionsService(@Reference(name = "dataSource", target = StoreDataSource.TARGET) DataSource dataSource) {
@@ -57,6 +60,7 @@ public class TransactionsService implements Transactions {
         } finally {
             current.remove();
             close(connection);
+            runCompletionCallbacks();
         }
     }
 
@@ -66,6 +70,27 @@ public class TransactionsService implements Transactions {
             action.run(connection);
             return null;
         });
+    }
+
+    @Override
+    public void afterCompletion(Runnable callback) {
+        if (current.get() == null) {
+            callback.run();
+        } else {
+            completionCallbacks.get().add(callback);
+        }
+    }
+
+    private void runCompletionCallbacks() {
+        List<Runnable> callbacks = completionCallbacks.get();
+        completionCallbacks.remove();
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.error("A callback after a transaction failed", e);
+            }
+        }
     }
 
     private Connection open() {

@@ -80,6 +80,23 @@ class TransactionsServiceTest {
         }
     }
 
+    @Test
+    void completionCallbacksRunOnceTheOutermostTransactionHasEndedEitherWay() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        transactions.runInTransaction(outer -> {
+            transactions.runInTransaction(inner -> transactions.afterCompletion(() -> seen.add("committed:" + count())));
+            outer.createStatement().executeUpdate("INSERT INTO T VALUES (7)");
+            assertEquals(java.util.List.of(), seen);
+        });
+        assertThrows(IllegalStateException.class, () -> transactions.runInTransaction(c -> {
+            c.createStatement().executeUpdate("INSERT INTO T VALUES (8)");
+            transactions.afterCompletion(() -> seen.add("rolled back:" + count()));
+            throw new IllegalStateException("fails");
+        }));
+        transactions.afterCompletion(() -> seen.add("outside"));
+        assertEquals(java.util.List.of("committed:1", "rolled back:1", "outside"), seen);
+    }
+
     private int count() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM T")) {
