@@ -135,9 +135,16 @@ final class ServerProcess implements AutoCloseable {
         return properties;
     }
 
+    /** What the server printed, and the warnings and errors of its log, for a failing test's message. */
     String output() throws IOException {
-        Path log = home.resolve("server-output.log");
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        Path out = home.resolve("server-output.log");
+        Path log = home.resolve("data/log/karaf.log");
+        String printed = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        String problems = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("| WARN ") || line.contains("| ERROR") || line.startsWith("\t")
+                        || line.contains("Schema '"))
+                .limit(400).collect(java.util.stream.Collectors.joining("\n")) : "";
+        return printed + "\n--- karaf.log (warnings, errors, schemas) ---\n" + problems;
     }
 
     Path home() {

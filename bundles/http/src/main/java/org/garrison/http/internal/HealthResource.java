@@ -3,6 +3,7 @@ package org.garrison.http.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -13,6 +14,7 @@ import javax.ws.rs.core.Response;
 import org.garrison.api.server.ServerIdentity;
 import org.garrison.api.store.DatabaseInfo;
 import org.garrison.api.store.DatabaseStatus;
+import org.garrison.api.store.StoreException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,6 +54,18 @@ public class HealthResource {
         this.version = context.getBundle().getHeaders("").get("Garrison-Version");
     }
 
+    /** The installation's identity, or {@code null} while its record cannot be read (the server is not ready). */
+    private static Installation installationOf(ServerIdentity server) {
+        try {
+            return new Installation(server.id(), server.installedAt());
+        } catch (StoreException notReadable) {
+            return null;
+        }
+    }
+
+    private record Installation(UUID id, Instant installedAt) {
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getHealth", summary = "Server health",
@@ -64,13 +78,15 @@ public class HealthResource {
     public Response health() {
         ServerIdentity server = identity;
         DatabaseStatus db = database.status();
-        boolean up = db.up() && server != null;
+        Installation installation = server == null ? null : installationOf(server);
+        boolean up = db.up() && installation != null;
         Instant started = server != null ? server.startedAt() : processStart;
         Health health = new Health(up ? "UP" : "DOWN", version, started,
                 Math.max(0, Duration.between(started, clock.instant()).toSeconds()),
                 new Health.DatabaseHealth(db.kind() == null ? null : db.kind().wireName(), db.product(),
                         db.up() ? "UP" : "DOWN"),
-                server == null ? null : server.id(), server == null ? null : server.installedAt());
+                installation == null ? null : installation.id(),
+                installation == null ? null : installation.installedAt());
         return Response.status(up ? 200 : 503).entity(health).header("Cache-Control", "no-store").build();
     }
 }

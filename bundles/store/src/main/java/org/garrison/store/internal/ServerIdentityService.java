@@ -10,6 +10,7 @@ import org.garrison.api.Ids;
 import org.garrison.api.server.ServerIdentity;
 import org.garrison.api.store.MigratedSchema;
 import org.garrison.api.store.SqlTime;
+import org.garrison.api.store.StoreException;
 import org.garrison.api.store.Transactions;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -26,18 +27,47 @@ public class ServerIdentityService implements ServerIdentity {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerIdentityService.class);
 
-    private final UUID id;
-    private final Instant installedAt;
+    private final Transactions transactions;
+    private final Clock clock = Clock.systemUTC();
     private final Instant startedAt;
     private final String version;
+    private volatile Installation installation;
 
+    /**
+     * Reads or creates the installation record right away, but a failure (e.g. a lock timeout while other bundles
+     * still migrate their schemas) does not fail the component: the record is read again on the next call.
+     */
     @Activate
     public ServerIdentityService(BundleContext context, @Reference Transactions transactions,
             @Reference(target = "(" + MigratedSchema.SCHEMA_PROPERTY + "=store)") MigratedSchema schema) {
-        Clock clock = Clock.systemUTC();
+        this.transactions = transactions;
         this.version = context.getBundle().getHeaders("").get("Garrison-Version");
         this.startedAt = ProcessHandle.current().info().startInstant().orElseGet(clock::instant);
-        Installation installation = transactions.inTransaction(connection -> {
+        try {
+            installation();
+        } catch (StoreException e) {
+            LOG.warn("Could not read the installation record yet, will retry on next use: {}", e.getMessage());
+        }
+    }
+
+    private Installation installation() {
+        Installation known = installation;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (installation == null) {
+                installation = load();
+                if (installation.created()) {
+                    LOG.info("New Garrison installation {} created", installation.id());
+                }
+            }
+            return installation;
+        }
+    }
+
+    private Installation load() {
+        return transactions.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT ID, INSTALLED_AT FROM SERVER_INSTANCE WHERE SLOT = 1");
                     ResultSet row = select.executeQuery()) {
@@ -56,21 +86,16 @@ public class ServerIdentityService implements ServerIdentity {
             }
             return created;
         });
-        this.id = installation.id();
-        this.installedAt = installation.installedAt();
-        if (installation.created()) {
-            LOG.info("New Garrison installation {} created", id);
-        }
     }
 
     @Override
     public UUID id() {
-        return id;
+        return installation().id();
     }
 
     @Override
     public Instant installedAt() {
-        return installedAt;
+        return installation().installedAt();
     }
 
     @Override
