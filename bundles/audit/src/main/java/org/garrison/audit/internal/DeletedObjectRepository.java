@@ -4,12 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.garrison.api.Cursor;
 import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
 import org.garrison.api.audit.DeletedObject;
@@ -57,43 +54,8 @@ final class DeletedObjectRepository {
 
     /** Entries newest first, optionally of one type; the cursor holds the last time and id returned. */
     Page<DeletedObject> list(Connection connection, String objectType, PageRequest page) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (objectType != null) {
-            where.append(" AND OBJECT_TYPE = ?");
-        }
-        String countSql = "SELECT COUNT(*) FROM AUDIT_DELETED_OBJECT" + where;
-        if (page.cursor() != null) {
-            where.append(" AND (DELETED_AT < ? OR (DELETED_AT = ? AND ID < ?))");
-        }
-        List<DeletedObject> items = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM AUDIT_DELETED_OBJECT" + where + " ORDER BY DELETED_AT DESC, ID DESC")) {
-            select.setMaxRows(page.limit() + 1);
-            int index = 1;
-            if (objectType != null) {
-                select.setString(index++, objectType);
-            }
-            if (page.cursor() != null) {
-                Keyset.TimeAndId after = Keyset.TimeAndId.of(page.cursor());
-                SqlTime.set(select, index++, after.at());
-                SqlTime.set(select, index++, after.at());
-                select.setString(index, after.id());
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    items.add(read(row));
-                }
-            }
-        }
-        long total;
-        try (PreparedStatement count = connection.prepareStatement(countSql)) {
-            if (objectType != null) {
-                count.setString(1, objectType);
-            }
-            total = Keyset.single(count);
-        }
-        return Keyset.page(items, page.limit(), total,
-                last -> Cursor.after(last.deletedAt().toString(), last.id().toString()));
+        return Keyset.newestFirst(connection, "AUDIT_DELETED_OBJECT", COLUMNS, "DELETED_AT", objectType, page,
+                DeletedObjectRepository::read, DeletedObject::deletedAt, DeletedObject::id);
     }
 
     private static DeletedObject read(ResultSet row) throws SQLException {

@@ -97,43 +97,8 @@ final class RevisionRepository {
 
     /** Revisions of all objects (or of one type), newest first; the cursor holds the last time and id returned. */
     Page<Revision> recent(Connection connection, String objectType, PageRequest page) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (objectType != null) {
-            where.append(" AND OBJECT_TYPE = ?");
-        }
-        String countSql = "SELECT COUNT(*) FROM AUDIT_REVISION" + where;
-        if (page.cursor() != null) {
-            where.append(" AND (CHANGED_AT < ? OR (CHANGED_AT = ? AND ID < ?))");
-        }
-        List<Revision> items = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM AUDIT_REVISION" + where + " ORDER BY CHANGED_AT DESC, ID DESC")) {
-            select.setMaxRows(page.limit() + 1);
-            int index = 1;
-            if (objectType != null) {
-                select.setString(index++, objectType);
-            }
-            if (page.cursor() != null) {
-                Keyset.TimeAndId after = Keyset.TimeAndId.of(page.cursor());
-                SqlTime.set(select, index++, after.at());
-                SqlTime.set(select, index++, after.at());
-                select.setString(index, after.id());
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    items.add(read(row));
-                }
-            }
-        }
-        long total;
-        try (PreparedStatement count = connection.prepareStatement(countSql)) {
-            if (objectType != null) {
-                count.setString(1, objectType);
-            }
-            total = Keyset.single(count);
-        }
-        return Keyset.page(items, page.limit(), total,
-                last -> Cursor.after(last.at().toString(), last.id().toString()));
+        return Keyset.newestFirst(connection, "AUDIT_REVISION", COLUMNS, "CHANGED_AT", objectType, page,
+                RevisionRepository::read, Revision::at, Revision::id);
     }
 
     private static Revision read(ResultSet row) throws SQLException {
