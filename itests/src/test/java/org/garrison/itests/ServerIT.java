@@ -70,9 +70,10 @@ public class ServerIT {
     }
 
     @After
-    public void removeEchoResource() {
+    public void removeEchoResource() throws InterruptedException {
         if (echo != null) {
             echo.unregister();
+            awaitEcho(404);
         }
     }
 
@@ -191,13 +192,22 @@ public class ServerIT {
         properties.put("osgi.jaxrs.resource", Boolean.TRUE);
         properties.put("osgi.jaxrs.extension.select", "(osgi.jaxrs.media.type=application/json)");
         echo = context.registerService(EchoResource.class, new EchoResource(), properties);
-        for (int i = 0; i < 80; i++) {
-            if (api.post(ECHO, JSON, "{\"name\":\"probe\",\"count\":0}").statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(250);
+        awaitEcho(200);
+    }
+
+    /**
+     * The whiteboard redeploys its application asynchronously after a resource comes or goes, so one answer can still
+     * come from the previous deployment: wait until several answers in a row agree.
+     */
+    private void awaitEcho(int status) throws InterruptedException {
+        int agreeing = 0;
+        for (int i = 0; i < 120 && agreeing < 5; i++) {
+            agreeing = api.post(ECHO, JSON, "{\"name\":\"probe\",\"count\":0}").statusCode() == status ? agreeing + 1 : 0;
+            Thread.sleep(100);
         }
-        throw new AssertionError("the echo resource never became available");
+        if (agreeing < 5) {
+            throw new AssertionError("the echo resource never settled at status " + status);
+        }
     }
 
     private static String base() {

@@ -5,6 +5,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.Response.Status;
 
 import org.garrison.api.error.ConflictException;
+import org.garrison.api.error.ForbiddenException;
 import org.garrison.api.error.GarrisonException;
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
@@ -34,7 +35,9 @@ final class Problems {
         if (exception instanceof ValidationException invalid) {
             return response(new Problem("about:blank", invalid.title(), 422, invalid.getMessage(), invalid.errors()));
         }
-        int status = exception instanceof NotFoundException ? 404 : exception instanceof ConflictException ? 409 : 400;
+        int status = exception instanceof NotFoundException ? 404
+                : exception instanceof ConflictException ? 409
+                : exception instanceof ForbiddenException ? 403 : 400;
         return response(status, exception.title(), exception.getMessage());
     }
 
