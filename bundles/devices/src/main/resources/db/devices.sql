@@ -186,3 +186,7 @@ CREATE TABLE DEVICE_RULE_APPLIED (
 --changeset garrison:devices-3 dbms:postgresql
 --comment: Derby backs every foreign key with an index of its own; PostgreSQL does not
 CREATE INDEX DEVICE_RULE_APPLIED_DEVICE_IX ON DEVICE_RULE_APPLIED (DEVICE_ID);
+
+--changeset garrison:devices-4
+--comment: the last-visible key for which a device-inactive event was reported (-1: none), so each absence is reported once
+ALTER TABLE DEVICE ADD COLUMN INACTIVE_NOTICE_KEY BIGINT DEFAULT -1 NOT NULL;

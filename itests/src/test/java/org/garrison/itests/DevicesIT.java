@@ -261,6 +261,11 @@ public class DevicesIT {
                 .contains("\"groupId\":\"" + AdministrationGroup.UNASSIGNED_DEVICES + "\""));
         assertTrue(ok(delete("/api/v1/devices/" + id)).body().contains("DELETED"));
         assertProblem(api.get("/api/v1/devices/" + id), 404, null);
+        String history = ok(api.get("/api/v1/events?source=core&device=" + id + "&limit=100")).body();
+        for (String type : List.of("device-added", "device-moved", "device-removed")) {
+            assertTrue("the device's " + type + " event is in the event log: " + history,
+                    history.contains("\"type\":\"" + type + "\""));
+        }
 
         DeletedObject entry = deletedObjects.list(DeviceService.OBJECT_TYPE, new PageRequest(1000, null)).items()
                 .stream().filter(e -> e.object().id().equals(id)).findFirst()

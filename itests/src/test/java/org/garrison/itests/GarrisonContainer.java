@@ -27,7 +27,17 @@ final class GarrisonContainer {
     private GarrisonContainer() {
     }
 
+    /** The distribution with the first admin's password chosen in advance, as an automated install does. */
     static Option[] options() {
+        Option[] base = optionsWithGeneratedAdminPassword();
+        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
+        all[base.length] = editConfigurationFilePut("etc/system.properties", "garrison.admin.password",
+                Api.ADMIN_PASSWORD);
+        return all;
+    }
+
+    /** The distribution as a first-time admin starts it: the first admin's password is generated. */
+    static Option[] optionsWithGeneratedAdminPassword() {
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
         return new Option[] {
             karafDistributionConfiguration()

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -15,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * The unpacked distribution run as an admin runs it: through its own {@code bin/karaf}, on free ports.
@@ -98,21 +97,24 @@ final class ServerProcess implements AutoCloseable {
 
     /** A client that trusts exactly the certificate the server generated for itself on first start. */
     Api httpsApi() throws Exception {
+        return httpsApi("localhost");
+    }
+
+    /**
+     * A client of the server at another of this machine's addresses (e.g. a non-loopback one, so the server sees a
+     * remote caller), trusting exactly the server's generated certificate whatever name it is reached by.
+     */
+    Api httpsApi(String host) throws Exception {
         Properties web = awaitGeneratedKeystore();
         char[] password = web.getProperty("org.ops4j.pax.web.ssl.keystore.password").toCharArray();
         KeyStore keystore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(home.resolve("etc/garrison-https.p12"))) {
             keystore.load(in, password);
         }
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        Certificate certificate = keystore.getCertificate("garrison");
-        trust.setCertificateEntry("garrison", certificate);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, factory.getTrustManagers(), null);
-        return new Api("https://localhost:" + httpsPort, ssl);
+        ssl.init(null, new TrustManager[] {new PinnedCertificate(keystore.getCertificate("garrison"))}, null);
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return new Api("https://" + authority + ":" + httpsPort, ssl);
     }
 
     private Properties awaitGeneratedKeystore() throws IOException, InterruptedException {

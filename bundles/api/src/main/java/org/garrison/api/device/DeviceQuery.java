@@ -22,16 +22,34 @@ import java.util.UUID;
  * @param softwareVersion    with {@code softwareName}: only in this version
  * @param sort               the order
  * @param descending         whether the order is reversed
+ * @param withinGroups       only devices in one of these groups, e.g. the groups within a caller's scope
+ *                           ({@code null}: no such restriction; empty: no device at all)
  */
 public record DeviceQuery(UUID groupId, boolean subtree, Set<StatusLevel> statuses, Set<OsType> osTypes,
         String text, String tag, Instant lastVisibleFrom, Instant lastVisibleTo, String application,
         String withoutApplication, String softwareName, String softwareVersion, DeviceSort sort,
-        boolean descending) {
+        boolean descending, Set<UUID> withinGroups) {
 
     public DeviceQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         osTypes = osTypes == null ? Set.of() : Set.copyOf(osTypes);
         sort = sort == null ? DeviceSort.NAME : sort;
+        withinGroups = withinGroups == null ? null : Set.copyOf(withinGroups);
+    }
+
+    /** A query without a restriction to groups. */
+    public DeviceQuery(UUID groupId, boolean subtree, Set<StatusLevel> statuses, Set<OsType> osTypes,
+            String text, String tag, Instant lastVisibleFrom, Instant lastVisibleTo, String application,
+            String withoutApplication, String softwareName, String softwareVersion, DeviceSort sort,
+            boolean descending) {
+        this(groupId, subtree, statuses, osTypes, text, tag, lastVisibleFrom, lastVisibleTo, application,
+                withoutApplication, softwareName, softwareVersion, sort, descending, null);
+    }
+
+    /** This query restricted to devices in the given groups ({@code null}: not restricted). */
+    public DeviceQuery within(Set<UUID> groups) {
+        return new DeviceQuery(groupId, subtree, statuses, osTypes, text, tag, lastVisibleFrom, lastVisibleTo,
+                application, withoutApplication, softwareName, softwareVersion, sort, descending, groups);
     }
 
     /** Every device, by name. */

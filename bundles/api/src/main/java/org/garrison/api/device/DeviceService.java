@@ -160,9 +160,19 @@ public interface DeviceService {
     int removeInactive(Actor actor);
 
     /**
-     * Recomputes the status of every device (time-based conditions change without any inventory).
+     * Applies the "notify after" days of every group's inactivity handling: reports each device not visible (or, if
+     * never seen, registered) for longer with one event of type {@code device-inactive}, once per absence.
      *
-     * @return the number of devices whose status changed
+     * @return the number of devices reported
+     */
+    int reportInactive();
+
+    /**
+     * Recomputes the status of every device (time-based conditions change without any inventory). Devices whose
+     * administration group no longer exists (it was deleted while the devices area was not running) are moved to
+     * "Unassigned devices" on the way.
+     *
+     * @return the number of devices whose status or group changed
      */
     int recomputeStatuses();
 }

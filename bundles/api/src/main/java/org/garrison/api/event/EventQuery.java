@@ -16,15 +16,24 @@ import java.util.UUID;
  * @param types      events with one of these types
  * @param sources    events from one of these sources
  * @param text       events whose description or type contains this text, ignoring case
+ * @param withinGroups events whose group is one of these, e.g. the groups within a caller's scope ({@code null}:
+ *                   no such restriction; empty: no event at all; events without a group are never within)
  */
 public record EventQuery(Instant from, Instant to, UUID deviceId, UUID groupId, Set<EventSeverity> severities,
-        Set<String> types, Set<String> sources, String text) {
+        Set<String> types, Set<String> sources, String text, Set<UUID> withinGroups) {
 
     public EventQuery {
         severities = severities == null ? Set.of() : Set.copyOf(severities);
         types = types == null ? Set.of() : Set.copyOf(types);
         sources = sources == null ? Set.of() : Set.copyOf(sources);
         text = text == null || text.isBlank() ? null : text;
+        withinGroups = withinGroups == null ? null : Set.copyOf(withinGroups);
+    }
+
+    /** A query without a restriction to groups. */
+    public EventQuery(Instant from, Instant to, UUID deviceId, UUID groupId, Set<EventSeverity> severities,
+            Set<String> types, Set<String> sources, String text) {
+        this(from, to, deviceId, groupId, severities, types, sources, text, null);
     }
 
     /** Every event. */
@@ -39,6 +48,11 @@ public record EventQuery(Instant from, Instant to, UUID deviceId, UUID groupId, 
 
     /** This query restricted to one device. */
     public EventQuery withDevice(UUID device) {
-        return new EventQuery(from, to, device, groupId, severities, types, sources, text);
+        return new EventQuery(from, to, device, groupId, severities, types, sources, text, withinGroups);
+    }
+
+    /** This query restricted to events in the given groups ({@code null}: not restricted). */
+    public EventQuery within(Set<UUID> groups) {
+        return new EventQuery(from, to, deviceId, groupId, severities, types, sources, text, groups);
     }
 }

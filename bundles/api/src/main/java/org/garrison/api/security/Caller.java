@@ -47,7 +47,7 @@ public record Caller(Actor actor, UUID accountId, String login, AuthenticationMe
 
     /** Whether the caller holds the permission anywhere. */
     public boolean has(String permission) {
-        return !scope(permission).isNowhere();
+        return !scope(permission).nowhere();
     }
 
     /**

@@ -22,7 +22,8 @@ public record GroupScope(boolean everywhere, Set<UUID> roots) {
         return roots.isEmpty() ? NOWHERE : new GroupScope(false, roots);
     }
 
-    public boolean isNowhere() {
+    /** Whether the permission holds nowhere at all. */
+    public boolean nowhere() {
         return !everywhere && roots.isEmpty();
     }
 }

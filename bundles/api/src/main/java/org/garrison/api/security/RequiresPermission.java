@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * registered for that kind which administration group the object belongs to, and refuses the call with 403 unless
  * the caller holds the permission on a subtree containing that group. An unknown object passes the filter, so the
  * resource answers 404 as it would for anybody. Listings are not scoped by the filter: they restrict themselves with
- * {@link Caller#scope(String)}.
+ * {@link Caller#scope(String)}. With {@link #everywhere()}, the permission must hold on the whole server.
  *
  * <pre>{@code
  * @DELETE @Path("{id}")
@@ -39,7 +39,15 @@ public @interface RequiresPermission {
 
     /**
      * The kind of object {@link #scopeFrom()} names: {@code "group"} (the id is the group itself), {@code "device"},
-     * {@code "event"}, or any kind for which a {@link ScopeResolver} is registered.
+     * {@code "event"}, or any kind for which a {@link ScopeResolver} is registered. Without {@link #scopeFrom()}, it
+     * only names the kind of object the audit log records the call about.
      */
     String objectKind() default "";
+
+    /**
+     * Whether the caller must hold the permission on the whole server, not just on some subtrees: for methods whose
+     * effect reaches beyond any one subtree (fleet-wide registries, server-wide rules, events submitted for any
+     * device). A caller holding it only on subtrees is refused with 403.
+     */
+    boolean everywhere() default false;
 }

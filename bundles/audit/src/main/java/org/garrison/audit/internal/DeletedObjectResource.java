@@ -18,6 +18,8 @@ import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
 import org.garrison.api.audit.DeletedObject;
 import org.garrison.api.audit.DeletedObjects;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.garrison.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,6 +64,7 @@ public class DeletedObjectResource {
                 @ApiResponse(responseCode = "200", description = "One page of entries",
                         content = @Content(schema = @Schema(implementation = AuditViews.DeletedObjectPage.class))),
                 @ApiResponse(responseCode = "422", description = "A bad limit or cursor")})
+    @RequiresPermission(Permissions.AUDIT_READ)
     public Page<AuditViews.DeletedObjectView> list(
             @Parameter(description = "Only objects of this type, e.g. administration-group")
             @QueryParam("objectType") String objectType,
@@ -78,6 +81,7 @@ public class DeletedObjectResource {
                 @ApiResponse(responseCode = "200", description = "The entry",
                         content = @Content(schema = @Schema(implementation = AuditViews.DeletedObjectView.class))),
                 @ApiResponse(responseCode = "404", description = "No such entry")})
+    @RequiresPermission(Permissions.AUDIT_READ)
     public AuditViews.DeletedObjectView get(@Parameter(description = "Entry id") @PathParam("id") String id) {
         return views.of(deleted.get(Ids.parse("id", id)));
     }
@@ -92,6 +96,7 @@ public class DeletedObjectResource {
                 @ApiResponse(responseCode = "404", description = "No such entry"),
                 @ApiResponse(responseCode = "409", description = "The object cannot be recreated (e.g. its parent "
                         + "group no longer exists, or its name is taken)")})
+    @RequiresPermission(value = Permissions.HISTORY_RESTORE, objectKind = "deleted-object")
     public AuditViews.RevisionView restore(@Parameter(description = "Entry id") @PathParam("id") String id,
             @Context SecurityContext security) {
         Actor actor = Actor.of(security.getUserPrincipal());
@@ -108,6 +113,7 @@ public class DeletedObjectResource {
             responses = {
                 @ApiResponse(responseCode = "204", description = "Purged"),
                 @ApiResponse(responseCode = "404", description = "No such entry")})
+    @RequiresPermission(value = Permissions.HISTORY_RESTORE, objectKind = "deleted-object")
     public Response purge(@Parameter(description = "Entry id") @PathParam("id") String id,
             @Context SecurityContext security) {
         deleted.purge(Ids.parse("id", id), Actor.of(security.getUserPrincipal()));

@@ -16,6 +16,8 @@ import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
 import org.garrison.api.audit.ObjectRef;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,6 +59,7 @@ public class RevisionResource {
                 @ApiResponse(responseCode = "200", description = "One page of revisions",
                         content = @Content(schema = @Schema(implementation = AuditViews.RevisionPage.class))),
                 @ApiResponse(responseCode = "422", description = "objectId without objectType, a bad id or cursor")})
+    @RequiresPermission(Permissions.AUDIT_READ)
     public Page<AuditViews.RevisionView> list(
             @Parameter(description = "Object type, e.g. administration-group") @QueryParam("objectType")
             String objectType,
@@ -81,6 +84,7 @@ public class RevisionResource {
                 @ApiResponse(responseCode = "200", description = "The revision",
                         content = @Content(schema = @Schema(implementation = AuditViews.RevisionView.class))),
                 @ApiResponse(responseCode = "404", description = "No such revision")})
+    @RequiresPermission(Permissions.AUDIT_READ)
     public AuditViews.RevisionView get(@Parameter(description = "Revision id") @PathParam("id") String id) {
         return views.of(history.revision(Ids.parse("id", id)));
     }
@@ -95,6 +99,7 @@ public class RevisionResource {
                 @ApiResponse(responseCode = "404", description = "No such revision"),
                 @ApiResponse(responseCode = "409", description = "The object cannot be put back into that state "
                         + "(deleted since, name taken, no restorer installed)")})
+    @RequiresPermission(value = Permissions.HISTORY_RESTORE, objectKind = "revision")
     public AuditViews.RevisionView restore(@Parameter(description = "Revision id") @PathParam("id") String id,
             @Context SecurityContext security) {
         return views.of(history.restore(Ids.parse("id", id), Actor.of(security.getUserPrincipal())));

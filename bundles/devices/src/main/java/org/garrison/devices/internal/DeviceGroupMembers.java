@@ -37,10 +37,13 @@ public class DeviceGroupMembers implements GroupMembers {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile GroupDeviceSettingsService settings;
 
+    private final DeviceMoves moves;
+
     @Activate
-    public DeviceGroupMembers(@Reference Transactions transactions,
+    public DeviceGroupMembers(@Reference Transactions transactions, @Reference DeviceEvents events,
             @Reference(target = "(" + MigratedSchema.SCHEMA_PROPERTY + "=devices)") MigratedSchema schema) {
         this.transactions = transactions;
+        this.moves = new DeviceMoves(devices, events);
     }
 
     @Override
@@ -64,10 +67,8 @@ public class DeviceGroupMembers implements GroupMembers {
         GroupDeviceSettingsService current = settings;
         transactions.runInTransaction(c -> {
             List<UUID> members = devices.idsInGroups(c, groupIds);
-            devices.move(c, members, AdministrationGroup.UNASSIGNED_DEVICES, clock.instant());
-            if (current != null) {
-                new DeviceStatuses(current, devices, inventory, clock).recompute(c, members);
-            }
+            moves.move(c, members, AdministrationGroup.UNASSIGNED_DEVICES,
+                    current == null ? null : new DeviceStatuses(current, devices, inventory, clock), clock.instant());
         });
     }
 }

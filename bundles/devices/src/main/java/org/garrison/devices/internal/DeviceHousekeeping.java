@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Periodic work on every device, on its own thread: applies the groups' inactivity handling (devices not seen
- * for too long leave their group), then recomputes statuses, whose time-based conditions (not seen for N days,
+ * for too long are reported, then leave their group), then recomputes statuses, whose time-based conditions (not seen for N days,
  * scan overdue, licence expiring) change without any inventory arriving.
  */
 @Component(configurationPid = DeviceHousekeeping.PID)
@@ -50,9 +50,11 @@ public class DeviceHousekeeping {
         long interval = Math.max(1, config.intervalMinutes());
         executor.scheduleWithFixedDelay(() -> {
             try {
+                int reported = devices.reportInactive();
                 int removed = devices.removeInactive(Actor.system("device-housekeeping"));
                 int changed = devices.recomputeStatuses();
-                LOG.debug("Device housekeeping: {} inactive devices removed, {} statuses changed", removed, changed);
+                LOG.debug("Device housekeeping: {} inactive devices reported, {} removed, {} statuses changed",
+                        reported, removed, changed);
             } catch (RuntimeException e) {
                 LOG.warn("Device housekeeping failed: {}", e.getMessage(), e);
             }

@@ -56,24 +56,26 @@ public class DeviceMovingRulesService implements DeviceMovingRules, ObjectRestor
     private final DeviceRepository devices = new DeviceRepository();
     private final InventoryRepository inventory = new InventoryRepository();
     private final DeviceStatuses statuses;
+    private final DeviceMoves moves;
     private final Clock clock;
 
     @Activate
     public DeviceMovingRulesService(@Reference Transactions transactions, @Reference GroupService groups,
             @Reference GroupDeviceSettingsService settings, @Reference RevisionHistory revisions,
-            @Reference DeletedObjects deletedObjects,
+            @Reference DeletedObjects deletedObjects, @Reference DeviceEvents events,
             @Reference(target = "(" + MigratedSchema.SCHEMA_PROPERTY + "=devices)") MigratedSchema schema) {
-        this(transactions, groups, settings, revisions, deletedObjects, Clock.systemUTC());
+        this(transactions, groups, settings, revisions, deletedObjects, events, Clock.systemUTC());
     }
 
     DeviceMovingRulesService(Transactions transactions, GroupService groups, GroupDeviceSettingsService settings,
-            RevisionHistory revisions, DeletedObjects deletedObjects, Clock clock) {
+            RevisionHistory revisions, DeletedObjects deletedObjects, DeviceEvents events, Clock clock) {
         this.transactions = transactions;
         this.groups = groups;
         this.revisions = revisions;
         this.deletedObjects = deletedObjects;
         this.clock = clock;
         this.statuses = new DeviceStatuses(settings, devices, inventory, clock);
+        this.moves = new DeviceMoves(devices, events);
     }
 
     @Override
@@ -171,18 +173,17 @@ public class DeviceMovingRulesService implements DeviceMovingRules, ObjectRestor
     private int runBatch(Connection c, List<DeviceMovingRule> ordered, List<UUID> ids) throws SQLException {
         Map<UUID, Device> loaded = devices.load(c, ids);
         Map<UUID, List<InstalledApplication>> applications = inventory.applications(c, ids, false);
-        Map<UUID, List<UUID>> moves = new HashMap<>();
+        Map<UUID, List<UUID>> byTarget = new HashMap<>();
         Instant now = clock.instant();
         for (Device device : loaded.values()) {
             Set<String> installed = new HashSet<>();
             applications.getOrDefault(device.id(), List.of()).forEach(a -> installed.add(a.applicationId()));
             Optional<UUID> target = engine.apply(c, ordered, device, installed, now);
-            target.ifPresent(group -> moves.computeIfAbsent(group, g -> new ArrayList<>()).add(device.id()));
+            target.ifPresent(group -> byTarget.computeIfAbsent(group, g -> new ArrayList<>()).add(device.id()));
         }
         int moved = 0;
-        for (Map.Entry<UUID, List<UUID>> move : moves.entrySet()) {
-            moved += devices.move(c, move.getValue(), move.getKey(), now);
-            statuses.recompute(c, move.getValue());
+        for (Map.Entry<UUID, List<UUID>> move : byTarget.entrySet()) {
+            moved += moves.move(c, move.getValue(), move.getKey(), statuses, now);
         }
         return moved;
     }

@@ -378,6 +378,47 @@ final class DeviceRepository {
         return ids;
     }
 
+    /** A device to report as inactive: when it was last visible (or, if never, registered). */
+    record InactiveDevice(UUID id, Instant lastSeen) {
+    }
+
+    /**
+     * Devices of a group inactive since before the cutoff (as {@link #inactive}) that have not been reported for this
+     * absence yet, at most {@code limit} of them.
+     */
+    List<InactiveDevice> inactiveUnreported(Connection connection, UUID groupId, Instant cutoff, int limit)
+            throws SQLException {
+        List<InactiveDevice> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT ID, LAST_VISIBLE, CREATED_AT "
+                + "FROM DEVICE WHERE GROUP_ID = ? "
+                + "AND ((LAST_VISIBLE_KEY > 0 AND LAST_VISIBLE_KEY < ?) OR (LAST_VISIBLE_KEY = 0 AND CREATED_AT < ?)) "
+                + "AND INACTIVE_NOTICE_KEY <> LAST_VISIBLE_KEY FETCH FIRST " + limit + " ROWS ONLY")) {
+            statement.setString(1, groupId.toString());
+            statement.setLong(2, cutoff.toEpochMilli());
+            SqlTime.set(statement, 3, cutoff);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Instant lastVisible = SqlTime.get(rs, "LAST_VISIBLE");
+                    found.add(new InactiveDevice(UUID.fromString(rs.getString("ID")),
+                            lastVisible != null ? lastVisible : SqlTime.get(rs, "CREATED_AT")));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Marks the devices' current absence as reported. */
+    void markInactiveReported(Connection connection, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE DEVICE SET INACTIVE_NOTICE_KEY = LAST_VISIBLE_KEY WHERE ID = ?")) {
+            for (UUID id : ids) {
+                statement.setString(1, id.toString());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
     /** Which of the ids name existing devices. */
     Set<UUID> existing(Connection connection, Collection<UUID> ids) throws SQLException {
         return groupsOf(connection, ids).keySet();

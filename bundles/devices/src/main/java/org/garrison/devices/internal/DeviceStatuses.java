@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,8 +50,8 @@ final class DeviceStatuses {
         return StatusRules.evaluate(conditions(groupId), facts, clock.instant());
     }
 
-    /** Recomputes the given devices' statuses; returns how many changed. */
-    int recompute(Connection connection, Collection<UUID> ids) throws SQLException {
+    /** Recomputes the given devices' statuses; returns the changes. */
+    List<DeviceEvents.StatusChange> recompute(Connection connection, Collection<UUID> ids) throws SQLException {
         return recompute(connection, devices.statusRows(connection, ids), new HashMap<>());
     }
 
@@ -59,24 +60,27 @@ final class DeviceStatuses {
      *
      * @param conditions a cache of conditions by group, shared over the batches of one run
      */
-    int recompute(Connection connection, List<DeviceRepository.StatusRow> rows,
+    List<DeviceEvents.StatusChange> recompute(Connection connection, List<DeviceRepository.StatusRow> rows,
             Map<UUID, List<StatusCondition>> conditions) throws SQLException {
         if (rows.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Map<UUID, List<InstalledApplication>> applications = inventory.applications(connection,
                 rows.stream().map(DeviceRepository.StatusRow::id).toList(), false);
         Instant now = clock.instant();
         Map<UUID, DeviceStatus> changed = new LinkedHashMap<>();
+        List<DeviceEvents.StatusChange> changes = new ArrayList<>();
         for (DeviceRepository.StatusRow row : rows) {
             DeviceStatus status = StatusRules.evaluate(conditions.computeIfAbsent(row.groupId(), this::conditions),
                     new DeviceFacts(row.createdAt(), row.lastUpdate(), row.lastVisible(), row.restartPending(),
                             applications.getOrDefault(row.id(), List.of())), now);
             if (status.level() != row.level() || !status.reasons().equals(row.reasons())) {
                 changed.put(row.id(), status);
+                changes.add(new DeviceEvents.StatusChange(row.id(), row.groupId(),
+                        new DeviceStatus(row.level(), row.reasons(), null), status));
             }
         }
         devices.updateStatuses(connection, changed);
-        return changed.size();
+        return changes;
     }
 }

@@ -43,62 +43,68 @@ final class InventoryRepository {
         }
     }
 
-    void replaceUsers(Connection connection, UUID deviceId, List<UserAccount> users) throws SQLException {
-        deleteAll(connection, "DEVICE_USER", deviceId);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_USER (DEVICE_ID, POSITION, "
-                + "ACCOUNT_NAME, ACCOUNT_DOMAIN, FULL_NAME, LAST_LOGON_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+    /** Binds one item of a batch, whose first parameter (the device id) is already set. */
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T item, int position) throws SQLException;
+    }
+
+    /** Runs one statement per item in one batch; the device id is the first parameter of each. */
+    private static <T> void batch(Connection connection, String sql, UUID deviceId, Collection<T> items,
+            Binder<T> binder) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int position = 0;
-            for (UserAccount user : users) {
+            for (T item : items) {
                 statement.setString(1, deviceId.toString());
-                statement.setInt(2, position++);
-                statement.setString(3, user.name());
-                statement.setString(4, user.domain());
-                statement.setString(5, user.fullName());
-                SqlTime.set(statement, 6, user.lastLogonAt());
+                binder.bind(statement, item, position++);
                 statement.addBatch();
             }
             statement.executeBatch();
         }
     }
 
+    void replaceUsers(Connection connection, UUID deviceId, List<UserAccount> users) throws SQLException {
+        deleteAll(connection, "DEVICE_USER", deviceId);
+        batch(connection, "INSERT INTO DEVICE_USER (DEVICE_ID, POSITION, ACCOUNT_NAME, ACCOUNT_DOMAIN, FULL_NAME, "
+                + "LAST_LOGON_AT) VALUES (?, ?, ?, ?, ?, ?)", deviceId, users, (statement, user, position) -> {
+                    statement.setInt(2, position);
+                    statement.setString(3, user.name());
+                    statement.setString(4, user.domain());
+                    statement.setString(5, user.fullName());
+                    SqlTime.set(statement, 6, user.lastLogonAt());
+                });
+    }
+
     void replaceSessions(Connection connection, UUID deviceId, List<UserSession> sessions) throws SQLException {
         deleteAll(connection, "DEVICE_SESSION", deviceId);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_SESSION (DEVICE_ID, "
-                + "POSITION, ACCOUNT_NAME, ACCOUNT_DOMAIN, KIND, STARTED_AT, ENDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int position = 0;
-            for (UserSession session : sessions) {
-                statement.setString(1, deviceId.toString());
-                statement.setInt(2, position++);
-                statement.setString(3, session.accountName());
-                statement.setString(4, session.domain());
-                statement.setString(5, session.kind());
-                SqlTime.set(statement, 6, session.startedAt());
-                SqlTime.set(statement, 7, session.endedAt());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        batch(connection, "INSERT INTO DEVICE_SESSION (DEVICE_ID, POSITION, ACCOUNT_NAME, ACCOUNT_DOMAIN, KIND, "
+                + "STARTED_AT, ENDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)", deviceId, sessions,
+                (statement, session, position) -> {
+                    statement.setInt(2, position);
+                    statement.setString(3, session.accountName());
+                    statement.setString(4, session.domain());
+                    statement.setString(5, session.kind());
+                    SqlTime.set(statement, 6, session.startedAt());
+                    SqlTime.set(statement, 7, session.endedAt());
+                });
     }
 
     void replaceHardware(Connection connection, UUID deviceId, List<HardwareComponent> hardware)
             throws SQLException {
         deleteAll(connection, "DEVICE_HARDWARE", deviceId);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_HARDWARE (DEVICE_ID, "
-                + "POSITION, CATEGORY, NAME, VENDOR, MODEL, SERIAL_NUMBER, DETAILS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int position = 0;
-            for (HardwareComponent component : hardware) {
-                statement.setString(1, deviceId.toString());
-                statement.setInt(2, position++);
-                statement.setString(3, Normalised.key(component.category()));
-                statement.setString(4, component.name());
-                statement.setString(5, Normalised.orEmpty(component.vendor()));
-                statement.setString(6, Normalised.orEmpty(component.model()));
-                statement.setString(7, component.serialNumber());
-                statement.setString(8, component.details());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        batch(connection, "INSERT INTO DEVICE_HARDWARE (DEVICE_ID, POSITION, CATEGORY, NAME, VENDOR, MODEL, "
+                + "SERIAL_NUMBER, DETAILS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deviceId, hardware,
+                (statement, component, position) -> {
+                    statement.setInt(2, position);
+                    statement.setString(3, Normalised.key(component.category()));
+                    statement.setString(4, component.name());
+                    statement.setString(5, Normalised.orEmpty(component.vendor()));
+                    statement.setString(6, Normalised.orEmpty(component.model()));
+                    statement.setString(7, component.serialNumber());
+                    statement.setString(8, component.details());
+                });
     }
 
     void deleteAllSoftware(Connection connection, UUID deviceId) throws SQLException {
@@ -106,43 +112,27 @@ final class InventoryRepository {
     }
 
     void deleteSoftware(Connection connection, UUID deviceId, Collection<SoftwareKey> keys) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? AND NAME_KEY = ? AND VENDOR_KEY = ?")) {
-            for (SoftwareKey key : keys) {
-                statement.setString(1, deviceId.toString());
-                statement.setString(2, Normalised.key(key.name()));
-                statement.setString(3, Normalised.key(key.vendor()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        batch(connection, "DELETE FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? AND NAME_KEY = ? AND VENDOR_KEY = ?",
+                deviceId, keys, (statement, key, position) -> {
+                    statement.setString(2, Normalised.key(key.name()));
+                    statement.setString(3, Normalised.key(key.vendor()));
+                });
     }
 
     /** Inserts entries; callers delete entries with the same keys first. */
     void insertSoftware(Connection connection, UUID deviceId, Collection<SoftwareEntry> entries)
             throws SQLException {
-        if (entries.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO DEVICE_SOFTWARE (DEVICE_ID, "
-                + "NAME_KEY, VENDOR_KEY, NAME, VENDOR, VERSION, INSTALLED_AT, LOCATION) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (SoftwareEntry entry : entries) {
-                statement.setString(1, deviceId.toString());
-                statement.setString(2, Normalised.key(entry.name()));
-                statement.setString(3, Normalised.key(entry.vendor()));
-                statement.setString(4, entry.name().trim());
-                statement.setString(5, Normalised.orEmpty(entry.vendor()));
-                statement.setString(6, Normalised.orEmpty(entry.version()));
-                SqlTime.set(statement, 7, entry.installedAt());
-                statement.setString(8, entry.location());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        batch(connection, "INSERT INTO DEVICE_SOFTWARE (DEVICE_ID, NAME_KEY, VENDOR_KEY, NAME, VENDOR, VERSION, "
+                + "INSTALLED_AT, LOCATION) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deviceId, entries,
+                (statement, entry, position) -> {
+                    statement.setString(2, Normalised.key(entry.name()));
+                    statement.setString(3, Normalised.key(entry.vendor()));
+                    statement.setString(4, entry.name().trim());
+                    statement.setString(5, Normalised.orEmpty(entry.vendor()));
+                    statement.setString(6, Normalised.orEmpty(entry.version()));
+                    SqlTime.set(statement, 7, entry.installedAt());
+                    statement.setString(8, entry.location());
+                });
     }
 
     void deleteAllApplications(Connection connection, UUID deviceId) throws SQLException {
@@ -151,18 +141,8 @@ final class InventoryRepository {
 
     void deleteApplications(Connection connection, UUID deviceId, Collection<String> applicationIds)
             throws SQLException {
-        if (applicationIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "DELETE FROM DEVICE_APPLICATION WHERE DEVICE_ID = ? AND APPLICATION_ID = ?")) {
-            for (String id : applicationIds) {
-                statement.setString(1, deviceId.toString());
-                statement.setString(2, id);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        batch(connection, "DELETE FROM DEVICE_APPLICATION WHERE DEVICE_ID = ? AND APPLICATION_ID = ?", deviceId,
+                applicationIds, (statement, id, position) -> statement.setString(2, id));
     }
 
     /** Inserts applications with their components; callers delete applications with the same ids first. */
@@ -216,66 +196,52 @@ final class InventoryRepository {
         }
     }
 
-    List<UserAccount> users(Connection connection, UUID deviceId) throws SQLException {
-        List<UserAccount> users = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT ACCOUNT_NAME, ACCOUNT_DOMAIN, "
-                + "FULL_NAME, LAST_LOGON_AT FROM DEVICE_USER WHERE DEVICE_ID = ? ORDER BY POSITION")) {
+    /** Reads one row of a per-device query. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a query whose only parameter is the device id. */
+    private static <T> List<T> ofDevice(Connection connection, String sql, UUID deviceId, RowReader<T> reader)
+            throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, deviceId.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    users.add(new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3),
-                            SqlTime.get(rs, "LAST_LOGON_AT")));
+                    rows.add(reader.read(rs));
                 }
             }
         }
-        return users;
+        return rows;
+    }
+
+    List<UserAccount> users(Connection connection, UUID deviceId) throws SQLException {
+        return ofDevice(connection, "SELECT ACCOUNT_NAME, ACCOUNT_DOMAIN, FULL_NAME, LAST_LOGON_AT FROM DEVICE_USER "
+                + "WHERE DEVICE_ID = ? ORDER BY POSITION", deviceId,
+                rs -> new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                        SqlTime.get(rs, "LAST_LOGON_AT")));
     }
 
     List<UserSession> sessions(Connection connection, UUID deviceId) throws SQLException {
-        List<UserSession> sessions = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT ACCOUNT_NAME, ACCOUNT_DOMAIN, KIND, "
-                + "STARTED_AT, ENDED_AT FROM DEVICE_SESSION WHERE DEVICE_ID = ? ORDER BY STARTED_AT DESC, POSITION")) {
-            statement.setString(1, deviceId.toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    sessions.add(new UserSession(rs.getString(1), rs.getString(2), rs.getString(3),
-                            SqlTime.get(rs, "STARTED_AT"), SqlTime.get(rs, "ENDED_AT")));
-                }
-            }
-        }
-        return sessions;
+        return ofDevice(connection, "SELECT ACCOUNT_NAME, ACCOUNT_DOMAIN, KIND, STARTED_AT, ENDED_AT FROM "
+                + "DEVICE_SESSION WHERE DEVICE_ID = ? ORDER BY STARTED_AT DESC, POSITION", deviceId,
+                rs -> new UserSession(rs.getString(1), rs.getString(2), rs.getString(3),
+                        SqlTime.get(rs, "STARTED_AT"), SqlTime.get(rs, "ENDED_AT")));
     }
 
     List<HardwareComponent> hardware(Connection connection, UUID deviceId) throws SQLException {
-        List<HardwareComponent> hardware = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT CATEGORY, NAME, VENDOR, MODEL, "
-                + "SERIAL_NUMBER, DETAILS FROM DEVICE_HARDWARE WHERE DEVICE_ID = ? ORDER BY POSITION")) {
-            statement.setString(1, deviceId.toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    hardware.add(new HardwareComponent(rs.getString(1), rs.getString(2),
-                            Normalised.emptyToNull(rs.getString(3)), Normalised.emptyToNull(rs.getString(4)),
-                            rs.getString(5), rs.getString(6)));
-                }
-            }
-        }
-        return hardware;
+        return ofDevice(connection, "SELECT CATEGORY, NAME, VENDOR, MODEL, SERIAL_NUMBER, DETAILS FROM "
+                + "DEVICE_HARDWARE WHERE DEVICE_ID = ? ORDER BY POSITION", deviceId,
+                rs -> new HardwareComponent(rs.getString(1), rs.getString(2), Normalised.emptyToNull(rs.getString(3)),
+                        Normalised.emptyToNull(rs.getString(4)), rs.getString(5), rs.getString(6)));
     }
 
     List<SoftwareEntry> software(Connection connection, UUID deviceId) throws SQLException {
-        List<SoftwareEntry> software = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT NAME, VENDOR, VERSION, INSTALLED_AT, "
-                + "LOCATION FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? ORDER BY NAME_KEY, VENDOR_KEY")) {
-            statement.setString(1, deviceId.toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    software.add(new SoftwareEntry(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
-                            Normalised.emptyToNull(rs.getString(3)), SqlTime.get(rs, "INSTALLED_AT"),
-                            rs.getString(5)));
-                }
-            }
-        }
-        return software;
+        return ofDevice(connection, "SELECT NAME, VENDOR, VERSION, INSTALLED_AT, LOCATION FROM DEVICE_SOFTWARE "
+                + "WHERE DEVICE_ID = ? ORDER BY NAME_KEY, VENDOR_KEY", deviceId,
+                rs -> new SoftwareEntry(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
+                        Normalised.emptyToNull(rs.getString(3)), SqlTime.get(rs, "INSTALLED_AT"), rs.getString(5)));
     }
 
     /**
@@ -334,94 +300,82 @@ final class InventoryRepository {
     /** One line per software name, vendor and version with its device count, keyset-paged by those keys. */
     Page<SoftwareProduct> softwareRegistry(Connection connection, String nameContains, PageRequest page)
             throws SQLException {
-        String filter = nameContains == null || nameContains.isBlank() ? "" : " WHERE NAME_KEY LIKE ? ESCAPE '\\'";
-        long total;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT NAME_KEY FROM "
-                + "DEVICE_SOFTWARE" + filter + " GROUP BY NAME_KEY, VENDOR_KEY, VERSION) g")) {
-            if (!filter.isEmpty()) {
-                statement.setString(1, Normalised.containsPattern(nameContains));
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
-        String after = "";
-        List<String> keys = page.cursor() == null ? null : cursorKeys(page.cursor(), "software", 3);
-        if (keys != null) {
-            after = (filter.isEmpty() ? " WHERE " : " AND ") + "(NAME_KEY > ? OR (NAME_KEY = ? AND VENDOR_KEY > ?) "
-                    + "OR (NAME_KEY = ? AND VENDOR_KEY = ? AND VERSION > ?))";
-        }
-        List<SoftwareProduct> items = new ArrayList<>();
-        List<String[]> rowKeys = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT NAME_KEY, VENDOR_KEY, VERSION, "
-                + "MIN(NAME), MIN(VENDOR), COUNT(*) FROM DEVICE_SOFTWARE" + filter + after
-                + " GROUP BY NAME_KEY, VENDOR_KEY, VERSION ORDER BY NAME_KEY, VENDOR_KEY, VERSION FETCH FIRST "
-                + (page.limit() + 1) + " ROWS ONLY")) {
-            int i = 1;
-            if (!filter.isEmpty()) {
-                statement.setString(i++, Normalised.containsPattern(nameContains));
-            }
-            if (keys != null) {
-                for (String value : List.of(keys.get(0), keys.get(0), keys.get(1), keys.get(0), keys.get(1),
-                        keys.get(2))) {
-                    statement.setString(i++, value);
-                }
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rowKeys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                    items.add(new SoftwareProduct(rs.getString(4), Normalised.emptyToNull(rs.getString(5)),
-                            Normalised.emptyToNull(rs.getString(3)), rs.getLong(6)));
-                }
-            }
-        }
-        return page(items, rowKeys, page, total, "software");
+        boolean filtered = nameContains != null && !nameContains.isBlank();
+        return groupedListing(connection, new GroupedListing("software", "DEVICE_SOFTWARE",
+                List.of("NAME_KEY", "VENDOR_KEY", "VERSION"), "MIN(NAME), MIN(VENDOR), COUNT(*)",
+                filtered ? "NAME_KEY LIKE ? ESCAPE '\\'" : null,
+                filtered ? Normalised.containsPattern(nameContains) : null), page,
+                rs -> new SoftwareProduct(rs.getString(4), Normalised.emptyToNull(rs.getString(5)),
+                        Normalised.emptyToNull(rs.getString(3)), rs.getLong(6)));
     }
 
     /** One line per hardware category, vendor and model with its device count. */
     Page<HardwareModel> hardwareRegistry(Connection connection, String category, PageRequest page)
             throws SQLException {
-        String filter = category == null || category.isBlank() ? "" : " WHERE CATEGORY = ?";
+        boolean filtered = category != null && !category.isBlank();
+        return groupedListing(connection, new GroupedListing("hardware", "DEVICE_HARDWARE",
+                List.of("CATEGORY", "VENDOR", "MODEL"), "COUNT(DISTINCT DEVICE_ID)",
+                filtered ? "CATEGORY = ?" : null, filtered ? Normalised.key(category) : null), page,
+                rs -> new HardwareModel(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
+                        Normalised.emptyToNull(rs.getString(3)), rs.getLong(4)));
+    }
+
+    /**
+     * A fleet-wide registry: the rows of one inventory table grouped by three key columns, with aggregates, keyset-
+     * paged by the keys. Table, columns and filter are constants of this class, never input.
+     *
+     * @param listing     names the listing in its cursors
+     * @param aggregates  selected after the three keys (columns 4 and on)
+     * @param filter      an optional condition with one parameter, {@code filterValue}
+     */
+    private record GroupedListing(String listing, String table, List<String> keys, String aggregates, String filter,
+            String filterValue) {
+    }
+
+    private static <T> Page<T> groupedListing(Connection connection, GroupedListing listing, PageRequest page,
+            RowReader<T> row) throws SQLException {
+        String where = listing.filter() == null ? "" : " WHERE " + listing.filter();
+        String keys = String.join(", ", listing.keys());
         long total;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT CATEGORY FROM "
-                + "DEVICE_HARDWARE" + filter + " GROUP BY CATEGORY, VENDOR, MODEL) g")) {
-            if (!filter.isEmpty()) {
-                statement.setString(1, Normalised.key(category));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT "
+                + listing.keys().get(0) + " FROM " + listing.table() + where + " GROUP BY " + keys + ") g")) {
+            if (listing.filter() != null) {
+                statement.setString(1, listing.filterValue());
             }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
         }
-        List<String> keys = page.cursor() == null ? null : cursorKeys(page.cursor(), "hardware", 3);
-        String after = keys == null ? "" : (filter.isEmpty() ? " WHERE " : " AND ")
-                + "(CATEGORY > ? OR (CATEGORY = ? AND VENDOR > ?) OR (CATEGORY = ? AND VENDOR = ? AND MODEL > ?))";
-        List<HardwareModel> items = new ArrayList<>();
+        List<String> after = page.cursor() == null ? null : cursorKeys(page.cursor(), listing.listing(), 3);
+        String k1 = listing.keys().get(0);
+        String k2 = listing.keys().get(1);
+        String k3 = listing.keys().get(2);
+        String afterSql = after == null ? "" : (where.isEmpty() ? " WHERE " : " AND ") + "(" + k1 + " > ? OR (" + k1
+                + " = ? AND " + k2 + " > ?) OR (" + k1 + " = ? AND " + k2 + " = ? AND " + k3 + " > ?))";
+        List<T> items = new ArrayList<>();
         List<String[]> rowKeys = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT CATEGORY, VENDOR, MODEL, "
-                + "COUNT(DISTINCT DEVICE_ID) FROM DEVICE_HARDWARE" + filter + after
-                + " GROUP BY CATEGORY, VENDOR, MODEL ORDER BY CATEGORY, VENDOR, MODEL FETCH FIRST "
-                + (page.limit() + 1) + " ROWS ONLY")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + keys + ", "
+                + listing.aggregates() + " FROM " + listing.table() + where + afterSql + " GROUP BY " + keys
+                + " ORDER BY " + keys + " FETCH FIRST " + (page.limit() + 1) + " ROWS ONLY")) {
             int i = 1;
-            if (!filter.isEmpty()) {
-                statement.setString(i++, Normalised.key(category));
+            if (listing.filter() != null) {
+                statement.setString(i++, listing.filterValue());
             }
-            if (keys != null) {
-                for (String value : List.of(keys.get(0), keys.get(0), keys.get(1), keys.get(0), keys.get(1),
-                        keys.get(2))) {
+            if (after != null) {
+                for (String value : List.of(after.get(0), after.get(0), after.get(1), after.get(0), after.get(1),
+                        after.get(2))) {
                     statement.setString(i++, value);
                 }
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     rowKeys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                    items.add(new HardwareModel(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
-                            Normalised.emptyToNull(rs.getString(3)), rs.getLong(4)));
+                    items.add(row.read(rs));
                 }
             }
         }
-        return page(items, rowKeys, page, total, "hardware");
+        return page(items, rowKeys, page, total, listing.listing());
     }
 
     private static List<String> cursorKeys(Cursor cursor, String listing, int count) {

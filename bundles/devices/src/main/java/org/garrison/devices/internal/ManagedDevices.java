@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.garrison.api.Actor;
 import org.garrison.api.Page;
@@ -79,25 +80,29 @@ public class ManagedDevices implements DeviceService {
     private final DeviceStatuses statuses;
     private final MovingRuleRepository rules = new MovingRuleRepository();
     private final MovingRuleEngine movingRules = new MovingRuleEngine(rules);
+    private final DeviceEvents events;
+    private final DeviceMoves moves;
     private final Clock clock;
 
     @Activate
     public ManagedDevices(@Reference Transactions transactions, @Reference GroupService groups,
             @Reference GroupDeviceSettingsService settings, @Reference RevisionHistory revisions,
-            @Reference DeletedObjects deletedObjects,
+            @Reference DeletedObjects deletedObjects, @Reference DeviceEvents events,
             @Reference(target = "(" + MigratedSchema.SCHEMA_PROPERTY + "=devices)") MigratedSchema schema) {
-        this(transactions, groups, settings, revisions, deletedObjects, Clock.systemUTC());
+        this(transactions, groups, settings, revisions, deletedObjects, events, Clock.systemUTC());
     }
 
     ManagedDevices(Transactions transactions, GroupService groups, GroupDeviceSettingsService settings,
-            RevisionHistory revisions, DeletedObjects deletedObjects, Clock clock) {
+            RevisionHistory revisions, DeletedObjects deletedObjects, DeviceEvents events, Clock clock) {
         this.transactions = transactions;
         this.groups = groups;
         this.settings = settings;
         this.revisions = revisions;
         this.deletedObjects = deletedObjects;
+        this.events = events;
         this.clock = clock;
         this.statuses = new DeviceStatuses(settings, devices, inventory, clock);
+        this.moves = new DeviceMoves(devices, events);
     }
 
     @Override
@@ -139,6 +144,7 @@ public class ManagedDevices implements DeviceService {
         return transactions.inTransaction(c -> {
             devices.insert(c, new StoredDevice(device, named));
             revisions.record(ref(id), "created", DeviceJson.write(DeviceJson.AdminFields.of(device)), actor);
+            events.added(device);
             return device;
         });
     }
@@ -173,13 +179,16 @@ public class ManagedDevices implements DeviceService {
             applications.forEach(a -> applicationIds.add(a.applicationId()));
             Optional<UUID> target = movingRules.apply(c, rules.all(c), device, applicationIds,
                     device.modifiedAt());
-            if (target.isPresent()) {
+            if (target.isPresent() && !target.get().equals(device.groupId())) {
+                events.moved(Map.of(id, device.groupId()), target.get());
                 device = withGroup(device, target.get());
             }
             DeviceStatus status = statuses.evaluate(device.groupId(), new DeviceFacts(device.createdAt(),
                     device.activity().lastUpdate(), device.activity().lastVisible(),
                     device.activity().restartPending(), applications));
             devices.update(c, new StoredDevice(withStatus(device, status), merged.nameSetByAdmin()));
+            events.statusChanged(List.of(new DeviceEvents.StatusChange(id, device.groupId(),
+                    stored.device().status(), status)));
             return devices.find(c, id).orElseThrow().device();
         });
     }
@@ -273,7 +282,14 @@ public class ManagedDevices implements DeviceService {
                 throw new ValidationException("group", "names no administration group");
             }
         }
+        if (query.withinGroups() != null) {
+            groupFilter = groupFilter == null ? query.withinGroups()
+                    : groupFilter.stream().filter(query.withinGroups()::contains).collect(Collectors.toSet());
+        }
         Set<UUID> filter = groupFilter;
+        if (filter != null && filter.isEmpty()) {
+            return new Page<>(List.of(), null, 0L);
+        }
         return transactions.inTransaction(c -> devices.list(c, query, filter, page));
     }
 
@@ -336,10 +352,10 @@ public class ManagedDevices implements DeviceService {
         if (AdministrationGroup.UNASSIGNED_DEVICES.equals(device.groupId())) {
             deletedObjects.register(ref(device.id()), device.displayName(), DeviceJson.write(device), actor);
             devices.delete(c, List.of(device.id()));
+            events.removed(List.of(device));
             return DeviceRemoval.DELETED;
         }
-        devices.move(c, List.of(device.id()), AdministrationGroup.UNASSIGNED_DEVICES, clock.instant());
-        statuses.recompute(c, List.of(device.id()));
+        moves.move(c, List.of(device.id()), AdministrationGroup.UNASSIGNED_DEVICES, statuses, clock.instant());
         return DeviceRemoval.MOVED_TO_UNASSIGNED;
     }
 
@@ -395,8 +411,7 @@ public class ManagedDevices implements DeviceService {
         requireGroup("groupId", groupId);
         return transactions.inTransaction(c -> {
             requireDevices(c, deviceIds);
-            int moved = devices.move(c, deviceIds, groupId, clock.instant());
-            statuses.recompute(c, deviceIds);
+            int moved = moves.move(c, deviceIds, groupId, statuses, clock.instant());
             return new BulkResult(deviceIds.size(), moved);
         });
     }
@@ -444,18 +459,19 @@ public class ManagedDevices implements DeviceService {
             requireDevices(c, deviceIds);
             Map<UUID, UUID> groupOf = devices.groupsOf(c, deviceIds);
             List<UUID> managed = new ArrayList<>();
+            List<Device> deleted = new ArrayList<>();
             for (UUID id : deviceIds) {
                 if (AdministrationGroup.UNASSIGNED_DEVICES.equals(groupOf.get(id))) {
                     Device device = devices.find(c, id).orElseThrow().device();
                     deletedObjects.register(ref(id), device.displayName(), DeviceJson.write(device), actor);
+                    deleted.add(device);
                 } else {
                     managed.add(id);
                 }
             }
-            List<UUID> deleted = deviceIds.stream().filter(id -> !managed.contains(id)).toList();
-            devices.delete(c, deleted);
-            devices.move(c, managed, AdministrationGroup.UNASSIGNED_DEVICES, clock.instant());
-            statuses.recompute(c, managed);
+            devices.delete(c, deleted.stream().map(Device::id).toList());
+            events.removed(deleted);
+            moves.move(c, managed, AdministrationGroup.UNASSIGNED_DEVICES, statuses, clock.instant());
             return new BulkResult(deviceIds.size(), deviceIds.size());
         });
     }
@@ -487,6 +503,36 @@ public class ManagedDevices implements DeviceService {
     }
 
     @Override
+    public int reportInactive() {
+        int reported = 0;
+        for (AdministrationGroup group : groups.all()) {
+            Integer days;
+            try {
+                days = settings.effective(group.id()).inactivity().notifyAfterDays();
+            } catch (NotFoundException deletedMeanwhile) {
+                continue;
+            }
+            if (days == null) {
+                continue;
+            }
+            Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(days));
+            int batch;
+            do {
+                batch = transactions.inTransaction(c -> {
+                    List<DeviceRepository.InactiveDevice> inactive = devices.inactiveUnreported(c, group.id(),
+                            cutoff, STATUS_BATCH);
+                    events.inactive(group.id(), inactive);
+                    devices.markInactiveReported(c, inactive.stream().map(DeviceRepository.InactiveDevice::id)
+                            .toList());
+                    return inactive.size();
+                });
+                reported += batch;
+            } while (batch == STATUS_BATCH);
+        }
+        return reported;
+    }
+
+    @Override
     public Page<SoftwareProduct> softwareRegistry(String nameContains, PageRequest page) {
         return transactions.inTransaction(c -> inventory.softwareRegistry(c, nameContains, page));
     }
@@ -499,18 +545,37 @@ public class ManagedDevices implements DeviceService {
     @Override
     public int recomputeStatuses() {
         Map<UUID, List<org.garrison.api.group.StatusCondition>> conditions = new HashMap<>();
+        Set<UUID> existingGroups = groups.all().stream().map(AdministrationGroup::id).collect(Collectors.toSet());
         String after = "";
         int changed = 0;
+        int rehomed = 0;
         while (true) {
             String from = after;
             List<DeviceRepository.StatusRow> rows = transactions.inTransaction(
                     c -> devices.statusRows(c, from, STATUS_BATCH));
             if (rows.isEmpty()) {
-                return changed;
+                break;
             }
-            changed += transactions.inTransaction(c -> statuses.recompute(c, rows, conditions));
+            List<UUID> orphans = rows.stream().filter(row -> !existingGroups.contains(row.groupId()))
+                    .map(DeviceRepository.StatusRow::id).toList();
+            List<DeviceRepository.StatusRow> placed = rows.stream()
+                    .filter(row -> existingGroups.contains(row.groupId())).toList();
+            changed += transactions.inTransaction(c -> {
+                List<DeviceEvents.StatusChange> changes = statuses.recompute(c, placed, conditions);
+                events.statusChanged(changes);
+                return changes.size();
+            });
+            if (!orphans.isEmpty()) {
+                rehomed += transactions.inTransaction(c -> moves.move(c, orphans,
+                        AdministrationGroup.UNASSIGNED_DEVICES, statuses, clock.instant()));
+            }
             after = rows.get(rows.size() - 1).id().toString();
         }
+        if (rehomed > 0) {
+            LOG.info("{} devices whose administration group no longer exists were moved to Unassigned devices",
+                    rehomed);
+        }
+        return changed + rehomed;
     }
 
     private void checkBulk(Set<UUID> deviceIds) {

@@ -1,6 +1,7 @@
 package org.garrison.devices.internal;
 
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import org.garrison.api.audit.ObjectRef;
 import org.garrison.api.audit.Revision;
 import org.garrison.api.audit.RevisionHistory;
 import org.garrison.api.error.NotFoundException;
+import org.garrison.api.event.EventService;
+import org.garrison.api.event.IngestResult;
+import org.garrison.api.event.NewEvent;
 import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.group.EffectiveDeviceSettings;
 import org.garrison.api.group.GroupDeviceSettingsService;
@@ -25,14 +29,16 @@ import org.garrison.api.group.InactivityHandling;
 import org.garrison.api.group.StatusCondition;
 
 /**
- * Stand-ins for the groups and audit areas: a group tree held in memory, conditions per group, and recorders of
- * revisions and deleted objects.
+ * Stand-ins for the groups, audit and events areas: a group tree held in memory, conditions per group, and
+ * recorders of revisions, deleted objects and events.
  */
 final class FakeGroups {
 
     final Map<UUID, UUID> parents = new HashMap<>();
     final Map<UUID, List<StatusCondition>> conditions = new HashMap<>();
     final Map<UUID, Integer> removeAfterDays = new HashMap<>();
+    final Map<UUID, Integer> notifyAfterDays = new HashMap<>();
+    final List<NewEvent> events = new ArrayList<>();
     final List<Revision> revisions = new ArrayList<>();
     final List<DeletedObject> deleted = new ArrayList<>();
 
@@ -89,8 +95,29 @@ final class FakeGroups {
                     }
                     UUID id = (UUID) args[0];
                     return new EffectiveDeviceSettings(id, id, false, conditions.getOrDefault(id, List.of()),
-                            new InactivityHandling(null, removeAfterDays.get(id)));
+                            new InactivityHandling(notifyAfterDays.get(id), removeAfterDays.get(id)));
                 });
+    }
+
+    /** Device events that land in {@link #events}. */
+    DeviceEvents deviceEvents(Clock clock) {
+        DeviceEvents deviceEvents = new DeviceEvents(clock);
+        deviceEvents.setEventService((EventService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EventService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("ingest")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<NewEvent> batch = (List<NewEvent>) args[0];
+                    events.addAll(batch);
+                    return new IngestResult(batch.size(), 0, List.of());
+                }));
+        return deviceEvents;
+    }
+
+    /** The types of the recorded events, in order. */
+    List<String> eventTypes() {
+        return events.stream().map(NewEvent::type).toList();
     }
 
     RevisionHistory revisionHistory() {

@@ -66,7 +66,7 @@ class ManagedDevicesTest {
     void setUp() throws Exception {
         database = TestDatabase.withSchema("devices", "db/devices.sql", getClass().getClassLoader()).transactions();
         devices = new ManagedDevices(database, fake.groups(), fake.settings(), fake.revisionHistory(),
-                fake.deletedObjects(), Clock.systemUTC());
+                fake.deletedObjects(), fake.deviceEvents(Clock.systemUTC()), Clock.systemUTC());
     }
 
     private Device register(String name, UUID group) {
@@ -212,6 +212,13 @@ class ManagedDevicesTest {
 
         assertEquals(4L, devices.list(new DeviceQuery(group, false, null, null, null, null, null, null, null, null,
                 null, null, DeviceSort.NAME, false), PageRequest.first()).total(), "without the subtree");
+        assertEquals(3L, devices.list(DeviceQuery.all().within(Set.of(sub)), PageRequest.first()).total(),
+                "restricted to a caller's groups");
+        assertEquals(3L, devices.list(new DeviceQuery(group, true, null, null, null, null, null, null, null, null,
+                null, null, DeviceSort.NAME, false).within(Set.of(sub)), PageRequest.first()).total(),
+                "a group filter and the caller's groups both hold");
+        assertEquals(0L, devices.list(DeviceQuery.all().within(Set.of()), PageRequest.first()).total(),
+                "a caller without groups sees nothing");
         assertEquals(2L, devices.list(new DeviceQuery(null, true, null, Set.of(OsType.LINUX), null, null, null, null,
                 null, null, null, null, DeviceSort.OS, false), PageRequest.first()).total());
         assertEquals(List.of("host-3"), devices.list(new DeviceQuery(null, true, null, null, "10.0.0.17", null, null,
@@ -309,7 +316,8 @@ class ManagedDevicesTest {
                 new ActivityReport(tenDaysAgo, false, null), null, null, null, null, null, null));
         assertEquals(StatusLevel.WARNING, devices.get(id).status().level());
         ManagedDevices later = new ManagedDevices(database, fake.groups(), fake.settings(), fake.revisionHistory(),
-                fake.deletedObjects(), Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofDays(25)));
+                fake.deletedObjects(), fake.deviceEvents(Clock.systemUTC()),
+                Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofDays(25)));
         assertEquals(1, later.recomputeStatuses());
         assertEquals("Not visible for 35 days (critical from 30)", devices.get(id).status().reasons().get(0).text());
         assertEquals(0, later.recomputeStatuses(), "nothing changed since");
@@ -333,11 +341,82 @@ class ManagedDevicesTest {
         assertEquals(0, devices.removeInactive(ADMIN), "40 days is not yet 60 for Unassigned devices");
 
         ManagedDevices later = new ManagedDevices(database, fake.groups(), fake.settings(), fake.revisionHistory(),
-                fake.deletedObjects(), Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofDays(25)));
+                fake.deletedObjects(), fake.deviceEvents(Clock.systemUTC()),
+                Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofDays(25)));
         assertEquals(1, later.removeInactive(ADMIN), "65 days unseen in Unassigned devices: deleted");
         assertThrows(NotFoundException.class, () -> devices.get(quiet));
         assertEquals(DeviceService.OBJECT_TYPE, fake.deleted.get(0).object().type());
         assertEquals(group, devices.get(active).groupId(), "25 days unseen is not yet 30");
+    }
+
+    @Test
+    void whatHappensToDevicesIsReportedAsCoreEvents() {
+        UUID group = fake.add(AdministrationGroup.MANAGED_DEVICES);
+        fake.conditions.put(group, List.of(new StatusCondition(StatusConditionType.NOT_SEEN_DAYS, true, 7, 30)));
+        UUID id = register("reported", group).id();
+        assertEquals(List.of("device-added"), fake.eventTypes());
+        assertEquals(id, fake.events.get(0).deviceId());
+
+        devices.applyInventory(new InventoryReport(id, false, null, null, null, null,
+                new ActivityReport(Instant.now().minus(Duration.ofDays(10)), false, null), null, null, null, null,
+                null, null));
+        assertEquals("device-status-changed", fake.events.get(1).type());
+        assertEquals("ok", fake.events.get(1).payload().get("previousStatus"));
+        assertEquals("warning", fake.events.get(1).payload().get("status"));
+
+        UUID other = fake.add(AdministrationGroup.MANAGED_DEVICES);
+        fake.events.clear();
+        devices.move(Set.of(id), other, ADMIN);
+        assertEquals("device-moved", fake.events.get(0).type());
+        assertEquals(group.toString(), fake.events.get(0).payload().get("fromGroupId"));
+        assertEquals(other, fake.events.get(0).groupId());
+        assertEquals("device-status-changed", fake.events.get(1).type(),
+                "leaving the group's not-seen condition clears the warning");
+
+        fake.events.clear();
+        devices.remove(id, ADMIN);
+        devices.remove(id, ADMIN);
+        assertEquals(List.of("device-moved", "device-removed"), fake.eventTypes());
+    }
+
+    @Test
+    void devicesLeftInAGroupDeletedBehindTheirBackReturnToUnassigned() {
+        UUID group = fake.add(AdministrationGroup.MANAGED_DEVICES);
+        UUID orphan = register("orphan", group).id();
+        UUID placed = register("placed", AdministrationGroup.UNASSIGNED_DEVICES).id();
+        fake.parents.remove(group);
+        fake.events.clear();
+
+        assertEquals(1, devices.recomputeStatuses());
+        assertEquals(AdministrationGroup.UNASSIGNED_DEVICES, devices.get(orphan).groupId());
+        assertEquals(AdministrationGroup.UNASSIGNED_DEVICES, devices.get(placed).groupId());
+        assertEquals(List.of("device-moved"), fake.eventTypes());
+        assertEquals(0, devices.recomputeStatuses(), "nothing left to heal");
+    }
+
+    @Test
+    void devicesNotSeenForTheGroupsNoticePeriodAreReportedOncePerAbsence() {
+        UUID group = fake.add(AdministrationGroup.MANAGED_DEVICES);
+        fake.notifyAfterDays.put(group, 7);
+        UUID quiet = register("quiet", group).id();
+        UUID seen = register("seen", group).id();
+        devices.applyInventory(new InventoryReport(quiet, false, null, null, null, null,
+                new ActivityReport(Instant.now().minus(Duration.ofDays(9)), false, null), null, null, null, null,
+                null, null));
+        devices.applyInventory(new InventoryReport(seen, false, null, null, null, null,
+                new ActivityReport(Instant.now(), false, null), null, null, null, null, null, null));
+        fake.events.clear();
+
+        assertEquals(1, devices.reportInactive());
+        assertEquals(List.of("device-inactive"), fake.eventTypes());
+        assertEquals(quiet, fake.events.get(0).deviceId());
+        assertEquals(9L, fake.events.get(0).payload().get("inactiveDays"));
+        assertEquals(0, devices.reportInactive(), "one report per absence");
+
+        devices.applyInventory(new InventoryReport(quiet, false, null, null, null, null,
+                new ActivityReport(Instant.now().minus(Duration.ofDays(8)), false, null), null, null, null, null,
+                null, null));
+        assertEquals(1, devices.reportInactive(), "seen again, then absent again: a new report");
     }
 
     @Test

@@ -45,9 +45,9 @@ class MovingRulesTest {
         Transactions database = TestDatabase.withSchema("devices", "db/devices.sql", getClass().getClassLoader())
                 .transactions();
         devices = new ManagedDevices(database, fake.groups(), fake.settings(), fake.revisionHistory(),
-                fake.deletedObjects(), Clock.systemUTC());
+                fake.deletedObjects(), fake.deviceEvents(Clock.systemUTC()), Clock.systemUTC());
         rules = new DeviceMovingRulesService(database, fake.groups(), fake.settings(), fake.revisionHistory(),
-                fake.deletedObjects(), Clock.systemUTC());
+                fake.deletedObjects(), fake.deviceEvents(Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static MovingRuleConditions ips(String... ranges) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.garrison.api.Ids;
 import org.garrison.api.Page;
@@ -367,6 +368,11 @@ public class EventLogService implements EventService {
                     throw new ValidationException("group", "names no administration group");
                 }
             }
+        }
+        if (query.withinGroups() != null) {
+            Set<UUID> within = query.withinGroups();
+            groupIds = groupIds == null ? within
+                    : groupIds.stream().filter(within::contains).collect(Collectors.toSet());
         }
         return new EventCriteria(query.from(), query.to(), query.deviceId(), groupIds, query.severities(),
                 query.types(), query.sources(), query.text());

@@ -172,6 +172,11 @@ class EventLogServiceTest {
         assertEquals(12, count(new EventQuery(null, null, null, null, null, null, Set.of("com.example.av"),
                 null)));
         assertEquals(9, count(new EventQuery(null, null, null, group, null, null, null, null)));
+        assertEquals(9, count(EventQuery.all().within(Set.of(group))), "restricted to a caller's groups");
+        assertEquals(0, count(EventQuery.all().within(Set.of())), "a caller without groups sees nothing");
+        assertEquals(0, count(new EventQuery(null, null, null, group, null, null, null, null)
+                .within(Set.of(UUID.randomUUID()))), "a group filter outside the caller's groups finds nothing");
+        assertEquals(25, count(EventQuery.all().within(null)));
         assertEquals(10, count(new EventQuery(NOW.minusSeconds(1), null, null, null, null, null, null, null)));
         assertEquals(5, count(new EventQuery(NOW.minusSeconds(2), NOW.minusSeconds(1), null, null, null, null,
                 null, null)));

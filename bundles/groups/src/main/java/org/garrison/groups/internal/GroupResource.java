@@ -1,6 +1,7 @@
 package org.garrison.groups.internal;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.ws.rs.Consumes;
@@ -29,6 +30,10 @@ import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.group.EffectiveDeviceSettings;
 import org.garrison.api.group.GroupDeletion;
 import org.garrison.api.group.GroupDeviceSettings;
+import org.garrison.api.security.Caller;
+import org.garrison.api.security.GroupScope;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,26 +61,36 @@ public class GroupResource {
 
     private static final String ID = "Group id";
 
+    private static final String PATH_ID = "path:id";
+    private static final String GROUP = "group";
+
     private final AdministrationGroupsService groups;
+    private final GroupScopeCheck scopes;
 
     @Activate
     public GroupResource(@Reference AdministrationGroupsService groups) {
         this.groups = groups;
+        this.scopes = new GroupScopeCheck(groups);
     }
 
     @GET
     @Operation(operationId = "listGroups", summary = "List groups, parents before their children",
-            description = "Siblings are sorted by name. Each group carries its direct and subtree device counts.",
+            description = "Siblings are sorted by name. Each group carries its direct and subtree device counts. "
+                    + "A caller whose groups.read is scoped sees only the groups within their subtrees.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "One page of groups",
                         content = @Content(schema = @Schema(implementation = GroupViews.GroupPage.class))),
                 @ApiResponse(responseCode = "422", description = "A bad limit or cursor")})
+    @RequiresPermission(Permissions.GROUPS_READ)
     public Page<GroupViews.GroupView> list(
             @Parameter(description = "Page size, 1-1000 (default 50)") @QueryParam("limit") Integer limit,
-            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "Cursor from the previous page") @QueryParam("cursor") String cursor,
+            @Context SecurityContext security) {
         PageRequest page = PageRequest.of(limit, cursor);
         GroupTree tree = groups.tree();
-        List<AdministrationGroup> all = tree.all();
+        Set<UUID> visible = tree.within(scope(security, Permissions.GROUPS_READ));
+        List<AdministrationGroup> all = visible == null ? tree.all()
+                : tree.all().stream().filter(g -> visible.contains(g.id())).toList();
         int from = 0;
         if (page.cursor() != null) {
             from = startAfter(all, page.cursor());
@@ -104,14 +119,17 @@ public class GroupResource {
     @Path("tree")
     @Operation(operationId = "getGroupTree", summary = "The whole tree, nested",
             description = "The top-level groups (\"Managed devices\" and \"Unassigned devices\"), each with its "
-                    + "subgroups, recursively.",
+                    + "subgroups, recursively. For a caller whose groups.read is scoped, the groups they were granted "
+                    + "are the top level.",
             responses = @ApiResponse(responseCode = "200", description = "The top-level groups",
                     content = @Content(array = @ArraySchema(schema = @Schema(
                             implementation = GroupViews.GroupNode.class)))))
-    public List<GroupViews.GroupNode> tree() {
+    @RequiresPermission(Permissions.GROUPS_READ)
+    public List<GroupViews.GroupNode> tree(@Context SecurityContext security) {
         GroupTree tree = groups.tree();
         GroupCounts counts = groups.counts(tree);
-        return tree.roots().stream().map(root -> GroupViews.node(tree, root, counts)).toList();
+        return tree.tops(scope(security, Permissions.GROUPS_READ)).stream()
+                .map(root -> GroupViews.node(tree, root, counts)).toList();
     }
 
     @POST
@@ -120,15 +138,18 @@ public class GroupResource {
             responses = {
                 @ApiResponse(responseCode = "201", description = "Created",
                         content = @Content(schema = @Schema(implementation = GroupViews.GroupView.class))),
+                @ApiResponse(responseCode = "403", description = "The parent lies outside the caller's groups"),
                 @ApiResponse(responseCode = "404", description = "The parent does not exist"),
                 @ApiResponse(responseCode = "409", description = "A sibling has that name"),
                 @ApiResponse(responseCode = "422", description = "A bad name, or the parent is "
                         + "\"Unassigned devices\"")})
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, objectKind = GROUP)
     public Response create(GroupViews.CreateRequest request, @Context SecurityContext security,
             @Context UriInfo uri) {
         if (request == null) {
             throw new ValidationException("", "a body with parentId and name is required");
         }
+        requireWithin(security, request.parentId());
         AdministrationGroup group = groups.create(request.parentId(), request.name(), actor(security));
         return Response.created(uri.getAbsolutePathBuilder().path(group.id().toString()).build())
                 .entity(view(group.id())).build();
@@ -141,6 +162,7 @@ public class GroupResource {
                 @ApiResponse(responseCode = "200", description = "The group",
                         content = @Content(schema = @Schema(implementation = GroupViews.GroupView.class))),
                 @ApiResponse(responseCode = "404", description = "No such group")})
+    @RequiresPermission(value = Permissions.GROUPS_READ, scopeFrom = PATH_ID, objectKind = GROUP)
     public GroupViews.GroupView get(@Parameter(description = ID) @PathParam("id") String id) {
         return view(Ids.parse("id", id));
     }
@@ -155,6 +177,7 @@ public class GroupResource {
                 @ApiResponse(responseCode = "404", description = "No such group"),
                 @ApiResponse(responseCode = "409", description = "A built-in group, or a sibling has that name"),
                 @ApiResponse(responseCode = "422", description = "A bad name")})
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, scopeFrom = PATH_ID, objectKind = GROUP)
     public GroupViews.GroupView rename(@Parameter(description = ID) @PathParam("id") String id,
             GroupViews.RenameRequest request, @Context SecurityContext security) {
         UUID groupId = Ids.parse("id", id);
@@ -174,9 +197,13 @@ public class GroupResource {
                         + "its subgroups, or the name is taken under the new parent"),
                 @ApiResponse(responseCode = "422", description = "No parent given, or the parent is "
                         + "\"Unassigned devices\"")})
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, scopeFrom = PATH_ID, objectKind = GROUP)
     public GroupViews.GroupView move(@Parameter(description = ID) @PathParam("id") String id,
             GroupViews.MoveRequest request, @Context SecurityContext security) {
         UUID groupId = Ids.parse("id", id);
+        if (request != null) {
+            requireWithin(security, request.parentId());
+        }
         groups.move(groupId, request == null ? null : request.parentId(), actor(security));
         return view(groupId);
     }
@@ -191,6 +218,7 @@ public class GroupResource {
                 @ApiResponse(responseCode = "409", description = "A built-in group, or subgroups or members the "
                         + "mode does not allow to delete"),
                 @ApiResponse(responseCode = "422", description = "An unknown mode")})
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, scopeFrom = PATH_ID, objectKind = GROUP)
     public Response delete(@Parameter(description = ID) @PathParam("id") String id,
             @Parameter(description = "empty-only (default): only a group without subgroups and members; "
                     + "with-subgroups: with its subgroups, if none has members; with-members: everything, devices "
@@ -210,6 +238,7 @@ public class GroupResource {
                 @ApiResponse(responseCode = "200", description = "The settings (defaults until changed)",
                         content = @Content(schema = @Schema(implementation = GroupDeviceSettings.class))),
                 @ApiResponse(responseCode = "404", description = "No such group")})
+    @RequiresPermission(value = Permissions.GROUPS_READ, scopeFrom = PATH_ID, objectKind = GROUP)
     public GroupDeviceSettings deviceSettings(@Parameter(description = ID) @PathParam("id") String id) {
         return groups.own(Ids.parse("id", id));
     }
@@ -224,6 +253,7 @@ public class GroupResource {
                 @ApiResponse(responseCode = "404", description = "No such group"),
                 @ApiResponse(responseCode = "422", description = "Negative thresholds, a warning threshold beyond "
                         + "the critical one, two conditions of one type")})
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, scopeFrom = PATH_ID, objectKind = GROUP)
     public GroupDeviceSettings updateDeviceSettings(@Parameter(description = ID) @PathParam("id") String id,
             GroupDeviceSettings settings, @Context SecurityContext security) {
         return groups.update(Ids.parse("id", id), settings, actor(security));
@@ -237,6 +267,7 @@ public class GroupResource {
                 @ApiResponse(responseCode = "200", description = "The settings in force and where they come from",
                         content = @Content(schema = @Schema(implementation = EffectiveDeviceSettings.class))),
                 @ApiResponse(responseCode = "404", description = "No such group")})
+    @RequiresPermission(value = Permissions.GROUPS_READ, scopeFrom = PATH_ID, objectKind = GROUP)
     public EffectiveDeviceSettings effectiveDeviceSettings(
             @Parameter(description = ID) @PathParam("id") String id) {
         return groups.effective(Ids.parse("id", id));
@@ -257,6 +288,19 @@ public class GroupResource {
             case "with-members" -> GroupDeletion.WITH_MEMBERS;
             default -> throw new ValidationException("mode", "must be one of empty-only, with-subgroups, with-members");
         };
+    }
+
+    /** Where the caller holds the permission; nowhere when nobody is signed in. */
+    private static GroupScope scope(SecurityContext security, String permission) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        return caller == null ? GroupScope.NOWHERE : caller.scope(permission);
+    }
+
+    /** A group named in the body (a new parent) must lie within the caller's groups too. */
+    private void requireWithin(SecurityContext security, UUID groupId) {
+        if (groupId != null) {
+            scopes.require(Caller.of(security.getUserPrincipal()), Permissions.GROUPS_WRITE, Set.of(groupId));
+        }
     }
 
     private static Actor actor(SecurityContext security) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.group.GroupDeviceSettings;
+import org.garrison.api.security.GroupScope;
 
 /**
  * An immutable snapshot of the whole group tree with every group's own device settings, so that tree questions
@@ -147,6 +148,65 @@ final class GroupTree {
         }
         path.add(entry(id));
         return path;
+    }
+
+    /** Whether the group lies within the scope: everywhere, or it is one of the scope's roots or below one. */
+    boolean within(GroupScope scope, UUID id) {
+        if (wholeServer(scope)) {
+            return true;
+        }
+        if (scope.nowhere() || !byId.containsKey(id)) {
+            return false;
+        }
+        for (UUID next = id; next != null && byId.containsKey(next); next = byId.get(next).group().parentId()) {
+            if (scope.roots().contains(next)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every group within the scope, parents before children; {@code null} when the scope is everywhere. */
+    Set<UUID> within(GroupScope scope) {
+        if (wholeServer(scope)) {
+            return null;
+        }
+        Set<UUID> groups = new LinkedHashSet<>();
+        for (AdministrationGroup top : tops(scope)) {
+            groups.addAll(subtree(top.id()));
+        }
+        return groups;
+    }
+
+    /**
+     * The groups a scoped caller sees at the top of the tree: the scope's roots that exist and lie below no other
+     * of its roots, in tree order. Everywhere, the real top-level groups.
+     */
+    List<AdministrationGroup> tops(GroupScope scope) {
+        if (wholeServer(scope)) {
+            return roots;
+        }
+        List<AdministrationGroup> tops = new ArrayList<>();
+        for (AdministrationGroup group : ordered) {
+            if (scope.roots().contains(group.id()) && !belowAnotherRoot(scope, group)) {
+                tops.add(group);
+            }
+        }
+        return tops;
+    }
+
+    /** A grant on "Managed devices", the root of the tree, is a grant on the whole server. */
+    private static boolean wholeServer(GroupScope scope) {
+        return scope.everywhere() || scope.roots().contains(AdministrationGroup.MANAGED_DEVICES);
+    }
+
+    private boolean belowAnotherRoot(GroupScope scope, AdministrationGroup group) {
+        for (AdministrationGroup ancestor : ancestors(group.id())) {
+            if (scope.roots().contains(ancestor.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The sibling under the parent whose name equals the given one regardless of case, if any. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.garrison.api.Actor;
+import org.garrison.api.ActorKind;
 import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
 import org.garrison.api.audit.DeletedObject;
@@ -24,6 +25,7 @@ import org.garrison.api.audit.ObjectRef;
 import org.garrison.api.audit.Revision;
 import org.garrison.api.audit.RevisionHistory;
 import org.garrison.api.error.ConflictException;
+import org.garrison.api.error.ForbiddenException;
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.group.AdministrationGroup;
@@ -31,6 +33,10 @@ import org.garrison.api.group.GroupDeletion;
 import org.garrison.api.group.GroupDeviceSettings;
 import org.garrison.api.group.GroupMembers;
 import org.garrison.api.group.InactivityHandling;
+import org.garrison.api.security.AuthenticationMethod;
+import org.garrison.api.security.Caller;
+import org.garrison.api.security.GroupScope;
+import org.garrison.api.security.Permissions;
 import org.garrison.api.store.Transactions;
 import org.garrison.store.internal.TestDatabase;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -68,6 +74,28 @@ class AdministrationGroupsServiceTest {
         assertEquals(List.of("Managed devices", "Unassigned devices"),
                 groups.all().stream().map(AdministrationGroup::name).toList());
         assertTrue(groups.get(MANAGED_DEVICES).builtIn());
+    }
+
+    @Test
+    void theScopeCheckFollowsTheTreeAsItChanges() {
+        AdministrationGroup office = groups.create(MANAGED_DEVICES, "Office", ADMIN);
+        AdministrationGroup lab = groups.create(MANAGED_DEVICES, "Lab", ADMIN);
+        GroupScopeCheck scopes = new GroupScopeCheck(groups);
+        Caller officeAdmin = new Caller(new Actor(ActorKind.ACCOUNT, "a1", "office-admin"), UUID.randomUUID(),
+                "office-admin", AuthenticationMethod.API_TOKEN,
+                Map.of(Permissions.GROUPS_WRITE, GroupScope.within(Set.of(office.id()))), Set.of());
+        scopes.require(officeAdmin, Permissions.GROUPS_WRITE, Set.of(office.id(), UUID.randomUUID()));
+        ForbiddenException refused = assertThrows(ForbiddenException.class,
+                () -> scopes.require(officeAdmin, Permissions.GROUPS_WRITE, Set.of(office.id(), lab.id())));
+        assertTrue(refused.getMessage().contains("\"Lab\""), refused.getMessage());
+        assertThrows(ForbiddenException.class,
+                () -> scopes.require(officeAdmin, Permissions.GROUPS_READ, Set.of(office.id())));
+
+        groups.move(lab.id(), office.id(), ADMIN);
+        assertTrue(scopes.contains(officeAdmin.scope(Permissions.GROUPS_WRITE), lab.id()), "moved into the scope");
+        assertEquals(Set.of(office.id(), lab.id()),
+                scopes.groupsWithin(officeAdmin.scope(Permissions.GROUPS_WRITE)));
+        assertEquals(null, scopes.groupsWithin(GroupScope.EVERYWHERE));
     }
 
     @Test

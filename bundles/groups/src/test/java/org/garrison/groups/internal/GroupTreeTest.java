@@ -1,16 +1,20 @@
 package org.garrison.groups.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.group.AdministrationGroup;
+import org.garrison.api.security.GroupScope;
 import org.junit.jupiter.api.Test;
 
 class GroupTreeTest {
@@ -35,6 +39,48 @@ class GroupTreeTest {
         GroupTree tree = new GroupTree(entries);
         assertEquals(List.of(ROOT, amsterdam, berlin, floor1, desk, floor2, UNASSIGNED),
                 tree.all().stream().map(AdministrationGroup::id).toList());
+    }
+
+    @Test
+    void aScopeHoldsItsRootsAndEverythingBelowThem() {
+        GroupTree tree = new GroupTree(entries);
+        GroupScope berlinOnly = GroupScope.within(Set.of(berlin));
+        assertTrue(tree.within(berlinOnly, berlin));
+        assertTrue(tree.within(berlinOnly, desk));
+        assertFalse(tree.within(berlinOnly, amsterdam));
+        assertFalse(tree.within(berlinOnly, ROOT));
+        assertFalse(tree.within(berlinOnly, UNASSIGNED));
+        assertFalse(tree.within(berlinOnly, UUID.randomUUID()));
+        assertFalse(tree.within(GroupScope.NOWHERE, desk));
+        assertTrue(tree.within(GroupScope.EVERYWHERE, UNASSIGNED));
+    }
+
+    @Test
+    void aGrantOnManagedDevicesCoversTheWholeServer() {
+        GroupTree tree = new GroupTree(entries);
+        GroupScope root = GroupScope.within(Set.of(ROOT));
+        assertTrue(tree.within(root, UNASSIGNED));
+        assertNull(tree.within(root));
+        assertNull(tree.within(GroupScope.EVERYWHERE));
+    }
+
+    @Test
+    void theGroupsWithinAScopeAreTheUnionOfItsSubtrees() {
+        GroupTree tree = new GroupTree(entries);
+        assertEquals(Set.of(amsterdam, floor1, desk),
+                tree.within(GroupScope.within(Set.of(amsterdam, floor1, desk))));
+        assertEquals(Set.of(), tree.within(GroupScope.NOWHERE));
+        assertEquals(Set.of(), tree.within(GroupScope.within(Set.of(UUID.randomUUID()))));
+    }
+
+    @Test
+    void aScopedCallersTopGroupsAreItsOutermostRoots() {
+        GroupTree tree = new GroupTree(entries);
+        assertEquals(List.of(amsterdam, floor1),
+                tree.tops(GroupScope.within(Set.of(desk, floor1, amsterdam, UUID.randomUUID()))).stream()
+                        .map(AdministrationGroup::id).toList());
+        assertEquals(List.of(ROOT, UNASSIGNED),
+                tree.tops(GroupScope.EVERYWHERE).stream().map(AdministrationGroup::id).toList());
     }
 
     @Test

@@ -11,6 +11,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.garrison.api.security.PublicEndpoint;
 import org.garrison.api.server.ServerIdentity;
 import org.garrison.api.store.DatabaseInfo;
 import org.garrison.api.store.DatabaseStatus;
@@ -75,6 +76,7 @@ public class HealthResource {
                         content = @Content(schema = @Schema(implementation = Health.class))),
                 @ApiResponse(responseCode = "503", description = "The server is down or still starting",
                         content = @Content(schema = @Schema(implementation = Health.class)))})
+    @PublicEndpoint
     public Response health() {
         ServerIdentity server = identity;
         DatabaseStatus db = database.status();

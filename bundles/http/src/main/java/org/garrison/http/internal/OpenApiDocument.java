@@ -42,6 +42,7 @@ final class OpenApiDocument {
         try {
             OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true)).read(resourceClasses);
             addProblemResponses(api);
+            OpenApiSecurity.describe(api, resourceClasses);
             return api;
         } finally {
             thread.setContextClassLoader(previous);

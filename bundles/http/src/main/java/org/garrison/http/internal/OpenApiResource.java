@@ -10,6 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.garrison.api.security.PublicEndpoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -50,6 +51,7 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
     public Response document() throws JsonProcessingException {
         Set<Class<?>> classes = resourceClasses();
         Cached current = cached;

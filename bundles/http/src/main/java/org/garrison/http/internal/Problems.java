@@ -11,14 +11,14 @@ import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
 
 /**
- * Builds error answers, so every mapper produces the same shape, status codes and headers.
+ * Builds error answers, so every mapper and filter produces the same shape, status codes and headers.
  */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static Response response(Problem problem) {
+    public static Response response(Problem problem) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
@@ -26,8 +26,13 @@ final class Problems {
                 .build();
     }
 
-    static Response response(int status, String title, String detail) {
+    public static Response response(int status, String title, String detail) {
         return response(Problem.of(status, title, detail));
+    }
+
+    /** A refusal carrying a machine-readable {@code code} member, e.g. {@code csrf}. */
+    public static Response response(int status, String title, String detail, String code) {
+        return response(new Problem("about:blank", title, status, detail, null, code));
     }
 
     /** The answer to a domain exception: the one place that decides which status each refusal gets. */

@@ -31,6 +31,11 @@ import org.garrison.api.device.HardwareComponent;
 import org.garrison.api.device.InstalledApplication;
 import org.garrison.api.device.SoftwareEntry;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.group.AdministrationGroup;
+import org.garrison.api.security.Caller;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
+import org.garrison.api.security.ScopeCheck;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,24 +64,31 @@ public class DeviceResource {
 
     private static final String PROBLEM = "application/problem+json";
 
+    private static final String PATH_ID = "path:id";
+
     private final DeviceService devices;
+    private final ScopeCheck scopes;
 
     @Activate
-    public DeviceResource(@Reference DeviceService devices) {
+    public DeviceResource(@Reference DeviceService devices, @Reference ScopeCheck scopes) {
         this.devices = devices;
+        this.scopes = scopes;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listDevices", summary = "List devices",
             description = "Filters combine with AND; list filters (status, os) accept several values, comma-separated "
-                    + "or repeated. Sorted by name unless told otherwise; keyset-paged with a total count.",
+                    + "or repeated. Sorted by name unless told otherwise; keyset-paged with a total count. A caller "
+                    + "whose devices.read is scoped sees only the devices in their groups (a group filter outside "
+                    + "them is refused with 403).",
             responses = {
                 @ApiResponse(responseCode = "200", description = "A page of devices",
                         content = @Content(schema = @Schema(implementation = DeviceBodies.DevicePage.class))),
                 @ApiResponse(responseCode = "422", description = "A malformed filter, named in the problem",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(Permissions.DEVICES_READ)
     public Page<Device> list(
             @Parameter(description = "Only devices in this group") @QueryParam("group") String group,
             @Parameter(description = "With group: include the groups below it (default true)")
@@ -96,10 +108,11 @@ public class DeviceResource {
             @Parameter(description = "name (default), lastVisible, status, os, ip") @QueryParam("sort") String sort,
             @Parameter(description = "asc (default) or desc") @QueryParam("order") String order,
             @Parameter(description = "Page size, 1-1000 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return devices.list(QueryParameters.deviceQuery(new QueryParameters.Raw(group, subtree, status, os, q, tag,
-                lastVisibleFrom, lastVisibleTo, app, noApp, null, null, sort, order)),
-                QueryParameters.page(limit, cursor));
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context SecurityContext security) {
+        return devices.list(ScopedListing.restrict(QueryParameters.deviceQuery(new QueryParameters.Raw(group,
+                subtree, status, os, q, tag, lastVisibleFrom, lastVisibleTo, app, noApp, null, null, sort, order)),
+                Caller.of(security.getUserPrincipal()), scopes), QueryParameters.page(limit, cursor));
     }
 
     @POST
@@ -114,10 +127,13 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "422", description = "Missing name or unknown group",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_WRITE, objectKind = DeviceService.OBJECT_TYPE)
     public Response create(DeviceBodies.NewDevice body, @Context SecurityContext security) {
         if (body == null || body.name() == null || body.name().isBlank()) {
             throw new ValidationException("name", "is required");
         }
+        scopes.require(Caller.of(security.getUserPrincipal()), Permissions.DEVICES_WRITE,
+                Set.of(body.groupId() == null ? AdministrationGroup.UNASSIGNED_DEVICES : body.groupId()));
         Device device = devices.register(new DeviceRegistration(body.name(), body.groupId(), null),
                 Actor.of(security.getUserPrincipal()));
         return Response.created(URI.create("devices/" + device.id())).entity(device).build();
@@ -133,6 +149,7 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "404", description = "No such device",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_READ, scopeFrom = PATH_ID, objectKind = DeviceService.OBJECT_TYPE)
     public Device get(@PathParam("id") String id) {
         return devices.get(Ids.parse("id", id));
     }
@@ -154,6 +171,8 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "422", description = "Invalid field",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_WRITE, scopeFrom = PATH_ID,
+            objectKind = DeviceService.OBJECT_TYPE)
     public Device update(@PathParam("id") String id, DeviceUpdate body, @Context SecurityContext security) {
         UUID deviceId = Ids.parse("id", id);
         if (body == null) {
@@ -174,6 +193,8 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "404", description = "No such device",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_WRITE, scopeFrom = PATH_ID,
+            objectKind = DeviceService.OBJECT_TYPE)
     public DeviceBodies.RemovalResult remove(@PathParam("id") String id, @Context SecurityContext security) {
         return new DeviceBodies.RemovalResult(devices.remove(Ids.parse("id", id),
                 Actor.of(security.getUserPrincipal())));
@@ -186,6 +207,7 @@ public class DeviceResource {
             responses = @ApiResponse(responseCode = "200", description = "The components",
                     content = @Content(array = @ArraySchema(
                             schema = @Schema(implementation = HardwareComponent.class)))))
+    @RequiresPermission(value = Permissions.DEVICES_READ, scopeFrom = PATH_ID, objectKind = DeviceService.OBJECT_TYPE)
     public List<HardwareComponent> hardware(@PathParam("id") String id) {
         return devices.hardware(Ids.parse("id", id));
     }
@@ -196,6 +218,7 @@ public class DeviceResource {
     @Operation(operationId = "getDeviceSoftware", summary = "A device's software registry",
             responses = @ApiResponse(responseCode = "200", description = "The installed software, by name",
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = SoftwareEntry.class)))))
+    @RequiresPermission(value = Permissions.DEVICES_READ, scopeFrom = PATH_ID, objectKind = DeviceService.OBJECT_TYPE)
     public List<SoftwareEntry> software(@PathParam("id") String id) {
         return devices.software(Ids.parse("id", id));
     }
@@ -207,6 +230,7 @@ public class DeviceResource {
             responses = @ApiResponse(responseCode = "200", description = "The applications",
                     content = @Content(array = @ArraySchema(
                             schema = @Schema(implementation = InstalledApplication.class)))))
+    @RequiresPermission(value = Permissions.DEVICES_READ, scopeFrom = PATH_ID, objectKind = DeviceService.OBJECT_TYPE)
     public List<InstalledApplication> applications(@PathParam("id") String id) {
         return devices.applications(Ids.parse("id", id));
     }
@@ -217,6 +241,7 @@ public class DeviceResource {
     @Operation(operationId = "getDeviceSessions", summary = "A device's user accounts and their sessions",
             responses = @ApiResponse(responseCode = "200", description = "Accounts and sessions",
                     content = @Content(schema = @Schema(implementation = DeviceUsers.class))))
+    @RequiresPermission(value = Permissions.DEVICES_READ, scopeFrom = PATH_ID, objectKind = DeviceService.OBJECT_TYPE)
     public DeviceUsers sessions(@PathParam("id") String id) {
         return devices.users(Ids.parse("id", id));
     }
@@ -234,11 +259,18 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "422", description = "Too many, unknown devices or unknown group",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_WRITE, objectKind = DeviceService.OBJECT_TYPE)
     public DeviceBodies.BulkAnswer move(DeviceBodies.BulkMove body, @Context SecurityContext security) {
         if (body == null) {
             throw new ValidationException("deviceIds", "is required");
         }
-        return DeviceBodies.BulkAnswer.of(devices.move(ids(body.deviceIds()), body.groupId(),
+        Set<UUID> deviceIds = ids(body.deviceIds());
+        Set<UUID> groups = new LinkedHashSet<>(devices.groupsOf(deviceIds).values());
+        if (body.groupId() != null) {
+            groups.add(body.groupId());
+        }
+        scopes.require(Caller.of(security.getUserPrincipal()), Permissions.DEVICES_WRITE, groups);
+        return DeviceBodies.BulkAnswer.of(devices.move(deviceIds, body.groupId(),
                 Actor.of(security.getUserPrincipal())));
     }
 
@@ -255,11 +287,13 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "422", description = "Too many or unknown devices, invalid tags",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_WRITE, objectKind = DeviceService.OBJECT_TYPE)
     public DeviceBodies.BulkAnswer tag(DeviceBodies.BulkTags body, @Context SecurityContext security) {
         if (body == null) {
             throw new ValidationException("deviceIds", "is required");
         }
-        return DeviceBodies.BulkAnswer.of(devices.tag(ids(body.deviceIds()),
+        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), security);
+        return DeviceBodies.BulkAnswer.of(devices.tag(deviceIds,
                 body.add() == null ? Set.of() : new LinkedHashSet<>(body.add()),
                 body.remove() == null ? Set.of() : new LinkedHashSet<>(body.remove()),
                 Actor.of(security.getUserPrincipal())));
@@ -278,11 +312,20 @@ public class DeviceResource {
                 @ApiResponse(responseCode = "422", description = "Too many or unknown devices",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_WRITE, objectKind = DeviceService.OBJECT_TYPE)
     public DeviceBodies.BulkAnswer delete(DeviceBodies.BulkDelete body, @Context SecurityContext security) {
         if (body == null) {
             throw new ValidationException("deviceIds", "is required");
         }
-        return DeviceBodies.BulkAnswer.of(devices.remove(ids(body.deviceIds()), Actor.of(security.getUserPrincipal())));
+        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), security);
+        return DeviceBodies.BulkAnswer.of(devices.remove(deviceIds, Actor.of(security.getUserPrincipal())));
+    }
+
+    /** Refuses unless every named device lies within the caller's groups for devices.write. */
+    private Set<UUID> requireWithin(Set<UUID> deviceIds, SecurityContext security) {
+        scopes.require(Caller.of(security.getUserPrincipal()), Permissions.DEVICES_WRITE,
+                new LinkedHashSet<>(devices.groupsOf(deviceIds).values()));
+        return deviceIds;
     }
 
     private static Set<UUID> ids(List<UUID> ids) {

@@ -10,6 +10,8 @@ import org.garrison.api.Page;
 import org.garrison.api.device.DeviceService;
 import org.garrison.api.device.HardwareModel;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,12 +47,14 @@ public class HardwareResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listHardware", summary = "The hardware registry: models with their device counts",
+            description = "Counts over the whole fleet, so it needs devices.read on the whole server.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "One line per category, vendor and model",
                         content = @Content(schema = @Schema(implementation = DeviceBodies.HardwarePage.class))),
                 @ApiResponse(responseCode = "422", description = "Invalid limit or cursor",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.DEVICES_READ, everywhere = true)
     public Page<HardwareModel> hardware(
             @Parameter(description = "Only this category, e.g. cpu, memory, disk") @QueryParam("category")
             String category,

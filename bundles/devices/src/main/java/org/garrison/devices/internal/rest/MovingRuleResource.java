@@ -23,6 +23,8 @@ import org.garrison.api.device.DeviceMovingRule;
 import org.garrison.api.device.DeviceMovingRules;
 import org.garrison.api.device.MovingRuleDraft;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,6 +51,9 @@ public class MovingRuleResource {
 
     private static final String PROBLEM = "application/problem+json";
 
+    /** The object kind the audit log records changes of the rules under; they apply to the whole fleet. */
+    private static final String RULE = "device-moving-rule";
+
     /** The body of {@code POST /device-moving-rules/order}. */
     @Schema(name = "MovingRuleOrder")
     record Order(@Schema(description = "Every rule's id, each once, in the new order") List<UUID> ruleIds) {
@@ -72,6 +77,7 @@ public class MovingRuleResource {
             responses = @ApiResponse(responseCode = "200", description = "The rules",
                     content = @Content(array = @ArraySchema(
                             schema = @Schema(implementation = DeviceMovingRule.class)))))
+    @RequiresPermission(Permissions.GROUPS_READ)
     public List<DeviceMovingRule> list() {
         return rules.list();
     }
@@ -88,6 +94,7 @@ public class MovingRuleResource {
                 @ApiResponse(responseCode = "422", description = "Invalid rule",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, everywhere = true, objectKind = RULE)
     public Response create(MovingRuleDraft body, @Context SecurityContext security) {
         DeviceMovingRule rule = rules.create(required(body), Actor.of(security.getUserPrincipal()));
         return Response.created(URI.create("device-moving-rules/" + rule.id())).entity(rule).build();
@@ -103,6 +110,7 @@ public class MovingRuleResource {
                 @ApiResponse(responseCode = "404", description = "No such rule",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(Permissions.GROUPS_READ)
     public DeviceMovingRule get(@PathParam("id") String id) {
         return rules.get(Ids.parse("id", id));
     }
@@ -122,6 +130,7 @@ public class MovingRuleResource {
                 @ApiResponse(responseCode = "422", description = "Invalid rule",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, everywhere = true, objectKind = RULE)
     public DeviceMovingRule update(@PathParam("id") String id, MovingRuleDraft body,
             @Context SecurityContext security) {
         UUID ruleId = Ids.parse("id", id);
@@ -136,6 +145,7 @@ public class MovingRuleResource {
                 @ApiResponse(responseCode = "404", description = "No such rule",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, everywhere = true, objectKind = RULE)
     public void delete(@PathParam("id") String id, @Context SecurityContext security) {
         rules.delete(Ids.parse("id", id), Actor.of(security.getUserPrincipal()));
     }
@@ -154,6 +164,7 @@ public class MovingRuleResource {
                 @ApiResponse(responseCode = "422", description = "Not exactly the current rules",
                         content = @Content(mediaType = PROBLEM))
             })
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, everywhere = true, objectKind = RULE)
     public List<DeviceMovingRule> order(Order body, @Context SecurityContext security) {
         if (body == null) {
             throw new ValidationException("ruleIds", "is required");
@@ -167,6 +178,7 @@ public class MovingRuleResource {
     @Operation(operationId = "runDeviceMovingRules", summary = "Apply the rules to every device now",
             responses = @ApiResponse(responseCode = "200", description = "How many devices moved",
                     content = @Content(schema = @Schema(implementation = Run.class))))
+    @RequiresPermission(value = Permissions.GROUPS_WRITE, everywhere = true, objectKind = RULE)
     public Run run(@Context SecurityContext security) {
         return new Run(rules.run(Actor.of(security.getUserPrincipal())));
     }

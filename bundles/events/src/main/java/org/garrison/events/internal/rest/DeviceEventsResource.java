@@ -16,6 +16,8 @@ import org.garrison.api.Page;
 import org.garrison.api.device.DeviceService;
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.event.EventService;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,10 +54,13 @@ public class DeviceEventsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listDeviceEvents", summary = "List a device's events, newest first",
-            description = "The same filters as GET /events, restricted to the device.")
+            description = "The same filters as GET /events, restricted to the device. Needs events.read where the "
+                    + "device is.")
     @ApiResponse(responseCode = "200", description = "One page of the device's events")
     @ApiResponse(responseCode = "404", description = "No such device")
     @ApiResponse(responseCode = "422", description = "A malformed filter, limit or cursor")
+    @RequiresPermission(value = Permissions.EVENTS_READ, scopeFrom = "path:deviceId",
+            objectKind = DeviceService.OBJECT_TYPE)
     public Page<EventView> list(
             @Parameter(description = "The device's id") @PathParam("deviceId") String deviceId,
             @QueryParam("from") String from, @QueryParam("to") String to,

@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -15,8 +17,10 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
 import org.garrison.api.Ids;
@@ -30,6 +34,12 @@ import org.garrison.api.event.EventService;
 import org.garrison.api.event.EventSeverity;
 import org.garrison.api.event.IngestResult;
 import org.garrison.api.event.NewEvent;
+import org.garrison.api.security.Caller;
+import org.garrison.api.security.GroupScope;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
+import org.garrison.api.security.ScopeCheck;
+import org.garrison.events.internal.EventScopeResolver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,20 +76,25 @@ public class EventResource {
             "type", "deviceId", "groupId", "description", "payload");
 
     private final EventService events;
+    private final ScopeCheck scopes;
     private final ObjectMapper json = new ObjectMapper();
 
     @Activate
-    public EventResource(@Reference EventService events) {
+    public EventResource(@Reference EventService events, @Reference ScopeCheck scopes) {
         this.events = events;
+        this.scopes = scopes;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listEvents", summary = "List events, newest first",
             description = "Filters combine with AND; repeatable filters (severity, type, source) match any of their"
-                    + " values and also accept comma-separated lists. A malformed filter is a 422 naming it.")
+                    + " values and also accept comma-separated lists. A malformed filter is a 422 naming it. A caller"
+                    + " whose events.read is scoped sees only the events of their groups (a group filter outside"
+                    + " them is refused with 403).")
     @ApiResponse(responseCode = "200", description = "One page of events")
     @ApiResponse(responseCode = "422", description = "A malformed filter, limit or cursor")
+    @RequiresPermission(Permissions.EVENTS_READ)
     public Page<EventView> list(
             @Parameter(description = "Events that occurred at or after this instant (ISO-8601)")
             @QueryParam("from") String from,
@@ -96,10 +111,11 @@ public class EventResource {
             @Parameter(description = "Text contained in the description or type, ignoring case")
             @QueryParam("q") String q,
             @Parameter(description = "Page size, 1-1000 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context SecurityContext security) {
         EventFilters.Listing listing = EventFilters.listing(from, to, device, group, severity, type, source, q, limit,
                 cursor);
-        return events.query(listing.query(), listing.page()).map(EventView::of);
+        return events.query(restrict(listing.query(), security), listing.page()).map(EventView::of);
     }
 
     @GET
@@ -109,6 +125,7 @@ public class EventResource {
     @ApiResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @ApiResponse(responseCode = "404", description = "No such event")
+    @RequiresPermission(value = Permissions.EVENTS_READ, scopeFrom = "path:id", objectKind = EventScopeResolver.KIND)
     public EventView get(@Parameter(description = "The event's id") @PathParam("id") String id) {
         return EventView.of(events.get(Ids.parse("id", id)));
     }
@@ -117,7 +134,8 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "submitEvents", summary = "Submit events in bulk",
-            description = "At most " + MAX_BATCH + " events per call. All or nothing: if any event is invalid,"
+            description = "Needs events.write on the whole server. At most " + MAX_BATCH + " events per call."
+                    + " All or nothing: if any event is invalid,"
                     + " none is stored and the 422 lists every problem with the event's index ([3].severity)."
                     + " Events whose id is already stored are counted as duplicates, not stored again.",
             requestBody = @RequestBody(required = true, content = @Content(
@@ -127,6 +145,7 @@ public class EventResource {
     @ApiResponse(responseCode = "413", description = "More than " + MAX_BATCH + " events, or a body over the"
             + " request size limit")
     @ApiResponse(responseCode = "422", description = "Invalid events; nothing was stored")
+    @RequiresPermission(value = Permissions.EVENTS_WRITE, everywhere = true, objectKind = EventScopeResolver.KIND)
     public IngestResult submit(List<NewEventBody> body) {
         if (body == null) {
             throw new ValidationException("", "the body must be a JSON array of events");
@@ -169,12 +188,14 @@ public class EventResource {
     @ApiResponse(responseCode = "200", description = "The CSV file",
             content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "422", description = "A malformed filter")
+    @RequiresPermission(Permissions.EVENTS_READ)
     public Response export(
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("device") String device,
             @QueryParam("group") String group, @QueryParam("severity") List<String> severity,
             @QueryParam("type") List<String> type, @QueryParam("source") List<String> source,
-            @QueryParam("q") String q) {
-        EventQuery query = EventFilters.query(from, to, device, group, severity, type, source, q);
+            @QueryParam("q") String q, @Context SecurityContext security) {
+        EventQuery query = restrict(EventFilters.query(from, to, device, group, severity, type, source, q),
+                security);
         // settles the query's group before the answer starts, so an unknown group is still a problem report
         events.query(query, new PageRequest(1, null));
         StreamingOutput body = output -> {
@@ -187,6 +208,24 @@ public class EventResource {
         return Response.ok(body, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"events.csv\"")
                 .build();
+    }
+
+    /**
+     * The query limited to the caller's groups for events.read.
+     *
+     * @throws org.garrison.api.error.ForbiddenException if its group filter lies outside them
+     */
+    private EventQuery restrict(EventQuery query, SecurityContext security) {
+        Caller caller = Caller.of(security.getUserPrincipal());
+        GroupScope scope = caller == null ? GroupScope.NOWHERE : caller.scope(Permissions.EVENTS_READ);
+        Set<UUID> within = scopes.groupsWithin(scope);
+        if (within == null) {
+            return query;
+        }
+        if (query.groupId() != null) {
+            scopes.require(caller, Permissions.EVENTS_READ, Set.of(query.groupId()));
+        }
+        return query.within(within);
     }
 
     private List<String> fields(Event event) {

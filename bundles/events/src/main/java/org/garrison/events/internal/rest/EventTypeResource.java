@@ -15,6 +15,8 @@ import org.garrison.api.PageRequest;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.event.EventService;
 import org.garrison.api.event.EventTypeDefinition;
+import org.garrison.api.security.Permissions;
+import org.garrison.api.security.RequiresPermission;
 import org.garrison.events.internal.PayloadCodec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,6 +54,7 @@ public class EventTypeResource {
                     + " severity.")
     @ApiResponse(responseCode = "200", description = "One page of event types, with their total")
     @ApiResponse(responseCode = "422", description = "A malformed limit or cursor")
+    @RequiresPermission(Permissions.EVENTS_READ)
     public Page<EventTypeView> list(
             @Parameter(description = "Page size, 1-1000 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {

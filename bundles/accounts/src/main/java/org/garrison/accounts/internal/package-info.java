@@ -1,0 +1,2 @@
+/** Implementation of the accounts area; not exported. */
+package org.garrison.accounts.internal;

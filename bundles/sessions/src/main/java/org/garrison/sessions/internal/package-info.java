@@ -1,0 +1,2 @@
+/** Implementation of the sessions area; not exported. */
+package org.garrison.sessions.internal;
