@@ -38,6 +38,7 @@ public class SecurityIT {
 
     private static final String EMAIL = "grace.hopper@example.org";
     private static final String FULL_NAME = "Grace Brewster Hopper";
+    private static final String GRACE_PASSWORD = "Auditor-passphrase-" + System.nanoTime();
     private static final String PLAIN_GROUP = "Plainly named security test group";
     private static final String AUDITOR_ROLE = "00000000-0000-0000-0000-00000000a004";
     private static final String MANAGED_DEVICES = "00000000-0000-0000-0000-000000000001";
@@ -52,9 +53,12 @@ public class SecurityIT {
                 String generated = initialPassword(server);
                 nobodyGetsInWithoutCredentials(api);
                 String password = theGeneratedPasswordMustBeChanged(api, generated);
+                assertFalse("the generated password's file goes once the admin chose their own",
+                        Files.exists(server.home().resolve("data/initial-admin-password")));
                 sessionsNeedTheirCsrfToken(api);
                 apiTokensWorkUntilRevoked(api);
                 anAuditorReadsButCannotChange(server, api);
+                theShellSignsInWithGarrisonAccounts(server, api, password);
                 signingOutEndsTheSession(api, password);
                 repeatedFailuresAreSlowedDown(server, password);
                 assertFalse("the generated password must never be logged",
@@ -164,7 +168,7 @@ public class SecurityIT {
     }
 
     private static void anAuditorReadsButCannotChange(ServerProcess server, Api admin) throws Exception {
-        String password = "Auditor-passphrase-" + System.nanoTime();
+        String password = GRACE_PASSWORD;
         HttpResponse<String> created = admin.postJson("/api/v1/accounts", "{\"login\":\"grace\",\"fullName\":"
                 + Json.quote(FULL_NAME) + ",\"email\":" + Json.quote(EMAIL) + ",\"phone\":\"+1 555 0100\","
                 + "\"password\":" + Json.quote(password) + ",\"mustChangePassword\":false,"
@@ -186,6 +190,25 @@ public class SecurityIT {
         assertTrue("the refused call is in the audit log: " + log.body(), log.body().contains("denied"));
         assertTrue("the account creation is in the audit log: " + log.body(),
                 log.body().contains("POST /accounts"));
+    }
+
+    /** The Karaf shell over SSH takes Garrison accounts, and what each may run follows their role. */
+    private static void theShellSignsInWithGarrisonAccounts(ServerProcess server, Api admin, String password)
+            throws Exception {
+        SshShell.Result listed = SshShell.run(server.sshPort(), "admin", password, "garrison:account-list");
+        assertTrue("the admin signs in to the shell", listed.signedIn());
+        assertTrue(listed.output(), listed.output().contains("grace"));
+        assertFalse("a wrong password is refused",
+                SshShell.run(server.sshPort(), "admin", "not-the-password-at-all", "garrison:account-list").signedIn());
+        SshShell.Result created = SshShell.run(server.sshPort(), "admin", password,
+                "garrison:account-create --generate-password --role Operator ursula");
+        assertTrue("the admin creates accounts from the shell: " + created.output(),
+                admin.get("/api/v1/accounts?limit=1000").body().contains("ursula"));
+        SshShell.Result refused = SshShell.run(server.sshPort(), "grace", GRACE_PASSWORD,
+                "garrison:account-create --generate-password mallory");
+        assertTrue("the auditor signs in to the shell", refused.signedIn());
+        assertFalse("an auditor cannot create accounts from the shell: " + refused.output(),
+                admin.get("/api/v1/accounts?limit=1000").body().contains("mallory"));
     }
 
     private static void signingOutEndsTheSession(Api api, String password) throws Exception {

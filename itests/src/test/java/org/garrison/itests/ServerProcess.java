@@ -23,13 +23,15 @@ final class ServerProcess implements AutoCloseable {
 
     private final Path home;
     private final int httpsPort;
+    private final int sshPort;
     private Process process;
 
     ServerProcess(Path home) throws IOException {
         this.home = home;
         this.httpsPort = GarrisonContainer.freePort();
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(httpsPort));
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(GarrisonContainer.freePort()));
+        this.sshPort = GarrisonContainer.freePort();
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
         setProperty("etc/system.properties", GarrisonContainer.HTTP_PORT, String.valueOf(GarrisonContainer.freePort()));
     }
 
@@ -151,6 +153,11 @@ final class ServerProcess implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** The port of the server's SSH shell (on 127.0.0.1). */
+    int sshPort() {
+        return sshPort;
     }
 
     Duration startTimeout() {

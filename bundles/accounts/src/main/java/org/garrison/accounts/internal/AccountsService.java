@@ -298,7 +298,7 @@ public class AccountsService implements AccountService, EncryptedDataOwner {
 
     @Override
     public void changePassword(UUID id, String currentPassword, String newPassword) {
-        transactions.runInTransaction(connection -> {
+        String changed = transactions.inTransaction(connection -> {
             StoredAccount stored = repository.find(connection, id)
                     .orElseThrow(() -> new NotFoundException("Account", id));
             if (currentPassword == null || currentPassword.length() > MAX_SIGN_IN_PASSWORD
@@ -309,7 +309,9 @@ public class AccountsService implements AccountService, EncryptedDataOwner {
             policy.check("newPassword", newPassword, login, repository.passwordHistory(connection, id),
                     hasher::verify);
             setPassword(connection, stored, newPassword, false, "password-changed", self(id, login));
+            return login;
         });
+        InitialAdministrator.forgetGeneratedPassword(changed);
     }
 
     private void setPassword(Connection connection, StoredAccount stored, String password,

@@ -2,6 +2,7 @@ package org.garrison.accounts.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -76,6 +77,24 @@ public class InitialAdministrator {
                     + "garrison:account-password-reset admin", passwordFile.toAbsolutePath(), e);
         }
         return Outcome.GENERATED;
+    }
+
+    /**
+     * Deletes the file with the generated first password once the admin has chosen their own: it no longer works and
+     * should not lie around.
+     */
+    static void forgetGeneratedPassword(String login) {
+        if (!LOGIN.equals(login)) {
+            return;
+        }
+        Path file = Path.of(System.getProperty("karaf.data", "data")).resolve(FILE_NAME);
+        try {
+            if (Files.deleteIfExists(file)) {
+                LOG.info("The admin chose their own password; {} was deleted", file.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", file.toAbsolutePath(), e.getMessage());
+        }
     }
 
     private static boolean create(AccountsService accounts, String password, boolean mustChange, Actor actor) {
