@@ -120,6 +120,8 @@ public class SecurityIT {
         assertEquals("change-password", Json.string(blocked.body(), "code"));
         assertEquals(200, api.get("/api/v1/me").statusCode());
 
+        Api elsewhere = api.anonymousClient();
+        assertEquals(201, elsewhere.signIn("admin", generated).statusCode());
         String password = "A-much-better-passphrase-" + System.nanoTime();
         HttpResponse<String> tooShort = api.putJson("/api/v1/me/password",
                 "{\"currentPassword\":" + Json.quote(generated) + ",\"newPassword\":\"short\"}");
@@ -131,6 +133,8 @@ public class SecurityIT {
                 "{\"currentPassword\":" + Json.quote(generated) + ",\"newPassword\":" + Json.quote(password) + "}");
         assertEquals(changed.body(), 204, changed.statusCode());
         assertEquals(200, api.get("/api/v1/devices").statusCode());
+        assertEquals("a password change ends the account's other sessions", 401,
+                elsewhere.get("/api/v1/me").statusCode());
         assertEquals("the generated password no longer works", 401,
                 api.anonymousClient().signIn("admin", generated).statusCode());
         return password;

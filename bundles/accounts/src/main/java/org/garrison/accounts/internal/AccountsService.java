@@ -46,6 +46,7 @@ import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.group.GroupService;
+import org.garrison.api.security.Authenticator;
 import org.garrison.api.security.EncryptedDataOwner;
 import org.garrison.api.security.GroupScope;
 import org.garrison.api.security.PendingStep;
@@ -55,6 +56,8 @@ import org.garrison.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -94,6 +97,10 @@ public class AccountsService implements AccountService, EncryptedDataOwner {
     private final AccountRepository repository = new AccountRepository();
     private final Snapshots snapshots = new Snapshots();
     private final ReentrantLock changes = new ReentrantLock();
+
+    /** Ends the sessions of an account whose password an administrator reset; absent while sign-in is. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
 
     @Activate
     public AccountsService(@Reference Transactions transactions, @Reference RevisionHistory revisions,
@@ -294,6 +301,10 @@ public class AccountsService implements AccountService, EncryptedDataOwner {
                     repository.passwordHistory(connection, id), hasher::verify);
             setPassword(connection, stored, newPassword, mustChange, "password-reset", actor);
         });
+        Authenticator sessions = authenticator;
+        if (sessions != null) {
+            sessions.endSessions(id, null);
+        }
     }
 
     @Override

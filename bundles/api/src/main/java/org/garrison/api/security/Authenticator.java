@@ -1,6 +1,7 @@
 package org.garrison.api.security;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,6 +26,15 @@ public interface Authenticator {
 
     /** The caller of a valid, unexpired, unrevoked API token; empty otherwise. */
     Optional<Caller> bearer(String token);
+
+    /**
+     * Ends the account's sessions on every node, e.g. after its password was changed or reset, so whoever knew the
+     * old password is signed out. API tokens are separate credentials and stay valid.
+     *
+     * @param keepSessionCookie a session to keep (the one that changed its own password), or {@code null}
+     * @return how many sessions were ended
+     */
+    int endSessions(UUID accountId, String keepSessionCookie);
 
     /**
      * A session's caller together with the CSRF token state-changing calls of that session must carry.

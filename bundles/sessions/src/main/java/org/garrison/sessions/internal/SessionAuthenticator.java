@@ -204,6 +204,18 @@ public class SessionAuthenticator implements Authenticator {
         return transactions.inTransaction(connection -> sessions.deleteByHash(connection, hash));
     }
 
+    @Override
+    public int endSessions(UUID accountId, String keepSessionCookie) {
+        String kept = Secrets.looksLikeSessionId(keepSessionCookie) ? Secrets.hash(keepSessionCookie) : "";
+        int ended = transactions.inTransaction(connection -> sessions.deleteOfAccountExcept(connection, accountId,
+                kept));
+        forget(accountId);
+        if (ended > 0) {
+            LOG.info("Ended {} sessions of account {}", ended, accountId);
+        }
+        return ended;
+    }
+
     /** Ends every session and revokes every token of an account, e.g. because it was deleted. */
     public void revokeAll(UUID accountId) {
         int[] removed = transactions.inTransaction(connection -> new int[] {

@@ -75,9 +75,15 @@ final class SessionRepository {
     }
 
     int deleteOfAccount(Connection connection, UUID accountId) throws SQLException {
+        return deleteOfAccountExcept(connection, accountId, "");
+    }
+
+    /** Deletes the account's sessions but the one with the given id hash. */
+    int deleteOfAccountExcept(Connection connection, UUID accountId, String keptIdHash) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM SESSIONS_SESSION WHERE ACCOUNT_ID = ?")) {
+                "DELETE FROM SESSIONS_SESSION WHERE ACCOUNT_ID = ? AND ID_HASH <> ?")) {
             delete.setString(1, accountId.toString());
+            delete.setString(2, keptIdHash);
             return delete.executeUpdate();
         }
     }

@@ -92,6 +92,18 @@ class SessionAuthenticatorTest {
     }
 
     @Test
+    void endingAnAccountsSessionsCanKeepTheOneThatAsked() {
+        OpenedSession mine = authenticator.open(alice, "192.0.2.7", "console");
+        OpenedSession elsewhere = authenticator.open(alice, "198.51.100.9", "laptop");
+        assertTrue(authenticator.session(elsewhere.sessionId()).isPresent());
+        assertEquals(1, authenticator.endSessions(alice.id(), mine.sessionId()));
+        assertTrue(authenticator.session(mine.sessionId()).isPresent());
+        assertTrue(authenticator.session(elsewhere.sessionId()).isEmpty(), "the other session ended at once");
+        assertEquals(1, authenticator.endSessions(alice.id(), null));
+        assertTrue(authenticator.session(mine.sessionId()).isEmpty());
+    }
+
+    @Test
     void onlyTheHashOfTheSessionIdIsStored() throws SQLException {
         OpenedSession opened = authenticator.open(alice, null, null);
         try (Connection connection = database.dataSource().getConnection();

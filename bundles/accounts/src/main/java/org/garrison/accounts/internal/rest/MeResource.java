@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -24,11 +25,15 @@ import org.garrison.api.account.AccountService;
 import org.garrison.api.account.SecondFactorEnrolment;
 import org.garrison.api.error.FieldError;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.security.AuthenticationMethod;
+import org.garrison.api.security.Authenticator;
 import org.garrison.api.security.Caller;
 import org.garrison.api.security.SignedIn;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -67,6 +72,10 @@ public class MeResource {
     private final ObjectMapper strict = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Ends the caller's other sessions after a password change; absent while sign-in is. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authenticator authenticator;
+
     @Activate
     public MeResource(@Reference AccountService accounts, @Reference ConsoleSettingsService settings) {
         this.accounts = accounts;
@@ -94,15 +103,22 @@ public class MeResource {
     @SignedIn
     @Operation(operationId = "changeMyPassword", summary = "Change the caller's password",
             responses = {
-                @ApiResponse(responseCode = "204", description = "Changed; a forced change is done"),
+                @ApiResponse(responseCode = "204", description = "Changed; a forced change is done; the account's other "
+                        + "sessions are ended"),
                 @ApiResponse(responseCode = "422", description = "The current password is wrong, or the policy "
                         + "refuses the new one")})
-    public Response changePassword(AccountViews.PasswordChangeRequest request, @Context SecurityContext security) {
+    public Response changePassword(AccountViews.PasswordChangeRequest request, @Context SecurityContext security,
+            @CookieParam(Authenticator.SESSION_COOKIE) String sessionCookie) {
         Caller caller = Callers.require(security);
         if (request == null) {
             throw new ValidationException("newPassword", "is required");
         }
         accounts.changePassword(caller.accountId(), request.currentPassword(), request.newPassword());
+        Authenticator sessions = authenticator;
+        if (sessions != null) {
+            sessions.endSessions(caller.accountId(),
+                    caller.method() == AuthenticationMethod.SESSION ? sessionCookie : null);
+        }
         return Response.noContent().build();
     }
 
