@@ -406,6 +406,11 @@ class AccessDecisionTest {
         }
 
         @Override
+        public int endSessions(UUID accountId, String keepSessionCookie) {
+            throw new UnsupportedOperationException("the decision never ends sessions");
+        }
+
+        @Override
         public Optional<SessionCaller> session(String sessionCookie) {
             return Optional.ofNullable(sessions.get(sessionCookie));
         }

@@ -77,6 +77,11 @@ class SecurityFilterTest {
             public Optional<Caller> bearer(String token) {
                 return Optional.empty();
             }
+
+            @Override
+            public int endSessions(UUID accountId, String keepSessionCookie) {
+                throw new UnsupportedOperationException("the filter never ends sessions");
+            }
         };
     }
 
