@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { consoleRoutes, navigationOf, type ConsoleRoute } from './routes';
-import { jsonResponse, renderConsole } from './testing/renderConsole';
+import type { SessionState } from './session/SessionContext';
+import { adminMe, jsonResponse, renderConsole, signedInAsAdmin } from './testing/renderConsole';
 
 const health = {
   status: 'UP',
@@ -55,5 +56,25 @@ describe('console routing', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Hauptnavigation' })).toBeTruthy();
+  });
+});
+
+describe('administration navigation', () => {
+  it('shows accounts and roles to an account that may read accounts', async () => {
+    renderConsole('/nowhere');
+
+    const navigation = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(within(navigation).getByRole('link', { name: 'Accounts' })).toBeTruthy();
+    expect(within(navigation).getByRole('link', { name: 'Roles' })).toBeTruthy();
+  });
+
+  it('hides them from an account without accounts.read and refuses a deep link', async () => {
+    const auditor = { ...adminMe, permissions: { 'audit.read': { everywhere: true, roots: [] } } };
+    renderConsole('/accounts', 'en', { session: { ...signedInAsAdmin, me: auditor } as SessionState });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeTruthy();
+    const navigation = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(navigation).queryByRole('link', { name: 'Accounts' })).toBeNull();
+    expect(within(navigation).queryByText('Administration')).toBeNull();
   });
 });

@@ -2,18 +2,25 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ParseKeys } from 'i18next';
 
 /** Groups of the sidebar navigation, in display order. New areas (devices, policies, ...) add a section here. */
-export const navigationSections = [{ id: 'monitoring', titleKey: 'nav.section.monitoring' }] as const satisfies readonly {
+export const navigationSections = [
+  { id: 'monitoring', titleKey: 'nav.section.monitoring' },
+  { id: 'administration', titleKey: 'nav.section.administration' },
+] as const satisfies readonly {
   id: string;
   titleKey: ParseKeys;
 }[];
 
 export type NavigationSectionId = (typeof navigationSections)[number]['id'];
 
-/** A console page: its URL below `/console/`, its title (translation key), its navigation section and its view. */
+/**
+ * A console page: its URL below `/console/`, its title (translation key), its navigation section (none: reached
+ * from elsewhere, like "My account"), the permission it needs (held anywhere) and its view.
+ */
 export interface ConsoleRoute {
   path: string;
   titleKey: ParseKeys;
-  section: NavigationSectionId;
+  section?: NavigationSectionId;
+  permission?: string;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -28,6 +35,32 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     section: 'monitoring',
     component: lazy(() => import('./pages/overview/OverviewPage')),
   },
+  {
+    path: 'accounts',
+    titleKey: 'accounts.title',
+    section: 'administration',
+    permission: 'accounts.read',
+    component: lazy(() => import('./pages/accounts/AccountsPage')),
+  },
+  {
+    path: 'roles',
+    titleKey: 'roles.title',
+    section: 'administration',
+    permission: 'accounts.read',
+    component: lazy(() => import('./pages/roles/RolesPage')),
+  },
+  {
+    path: 'legal-terms',
+    titleKey: 'legalTerms.title',
+    section: 'administration',
+    permission: 'accounts.read',
+    component: lazy(() => import('./pages/terms/LegalTermsPage')),
+  },
+  {
+    path: 'my-account',
+    titleKey: 'myAccount.title',
+    component: lazy(() => import('./pages/account/MyAccountPage')),
+  },
 ];
 
 /** Where `/console/` leads. */
@@ -39,9 +72,18 @@ export interface NavigationSection {
   routes: ConsoleRoute[];
 }
 
-/** The sidebar: sections in their fixed order, each with its pages in registry order; empty sections are left out. */
-export function navigationOf(routes: readonly ConsoleRoute[]): NavigationSection[] {
+/**
+ * The sidebar: sections in their fixed order, each with the pages in registry order that the account may open
+ * (`mayOpen` decides on a page's permission); empty sections are left out.
+ */
+export function navigationOf(
+  routes: readonly ConsoleRoute[],
+  mayOpen: (permission: string) => boolean = () => true,
+): NavigationSection[] {
   return navigationSections
-    .map((section) => ({ ...section, routes: routes.filter((route) => route.section === section.id) }))
+    .map((section) => ({
+      ...section,
+      routes: routes.filter((route) => route.section === section.id && (!route.permission || mayOpen(route.permission))),
+    }))
     .filter((section) => section.routes.length > 0);
 }

@@ -1,6 +1,19 @@
-import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse } from '../testing/renderConsole';
-import { ApiError, getJson, problemOf, ServerUnreachableError } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, problemResponse } from '../testing/renderConsole';
+import {
+  ApiError,
+  deleteRequest,
+  getAll,
+  getJson,
+  onAccessRefused,
+  patchJson,
+  postJson,
+  problemOf,
+  putJson,
+  retryAfterOf,
+  ServerUnreachableError,
+  setCsrfToken,
+} from './client';
 
 describe('getJson', () => {
   it('returns the parsed body of a successful answer from the API base', async () => {
@@ -67,5 +80,128 @@ describe('problemOf', () => {
     const response = jsonResponse({ detail: 'Try again later' }, 429, 'application/problem+json');
 
     await expect(problemOf(response)).resolves.toMatchObject({ title: 'HTTP 429', status: 429, detail: 'Try again later', type: 'about:blank' });
+  });
+});
+
+describe('state-changing calls', () => {
+  afterEach(() => setCsrfToken(undefined));
+
+  it('send the CSRF token of the session on POST, PUT, PATCH and DELETE, and JSON bodies', async () => {
+    const fetchMock = vi.fn().mockImplementation(() => Promise.resolve(new Response(null, { status: 204 })));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('token-1');
+
+    await postJson('/things', { name: 'a' });
+    await putJson('/things/1', { name: 'b' });
+    await patchJson('/things/1', { name: 'c' });
+    await deleteRequest('/things/1');
+
+    for (const [index, method] of ['POST', 'PUT', 'PATCH', 'DELETE'].entries()) {
+      const [url, init] = fetchMock.mock.calls[index] as [string, RequestInit];
+      expect(init.method).toBe(method);
+      expect((init.headers as Record<string, string>)['X-CSRF-Token']).toBe('token-1');
+      expect(init.credentials).toBe('same-origin');
+      expect(url.startsWith('/api/v1/things')).toBe(true);
+    }
+    expect((fetchMock.mock.calls[0] as [string, RequestInit])[1].body).toBe('{"name":"a"}');
+    expect(((fetchMock.mock.calls[0] as [string, RequestInit])[1].headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('do not send the CSRF token on GET, nor any token before sign-in', async () => {
+    const fetchMock = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({})));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await postJson('/session', { login: 'a', password: 'b' });
+    setCsrfToken('token-1');
+    await getJson('/things');
+
+    for (const call of fetchMock.mock.calls as [string, RequestInit][]) {
+      expect((call[1].headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
+    }
+  });
+
+  it('return undefined for an answer without a body', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
+
+    await expect(putJson('/me/password', { currentPassword: 'a', newPassword: 'b' })).resolves.toBeUndefined();
+  });
+});
+
+describe('refused calls', () => {
+  it('tell the console that nobody is signed in on 401', async () => {
+    const listener = vi.fn();
+    const remove = onAccessRefused(listener);
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(401, 'Unauthorized')));
+
+    await expect(getJson('/devices')).rejects.toMatchObject({ status: 401 });
+
+    expect(listener).toHaveBeenCalledWith('signed-out');
+    remove();
+  });
+
+  it('leave a 401 to the caller that handles it (the sign-in call)', async () => {
+    const listener = vi.fn();
+    const remove = onAccessRefused(listener);
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(problemResponse(401, 'Unauthorized')));
+
+    await expect(postJson('/session', {}, { handleAccessRefusal: true })).rejects.toBeInstanceOf(ApiError);
+
+    expect(listener).not.toHaveBeenCalled();
+    remove();
+  });
+
+  it('tell the console about a pending step on 403 with its code, but not about a plain 403', async () => {
+    const listener = vi.fn();
+    const remove = onAccessRefused(listener);
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(problemResponse(403, 'Forbidden', { code: 'change-password' }))
+      .mockResolvedValueOnce(problemResponse(403, 'Forbidden', { code: 'accept-terms' }))
+      .mockResolvedValueOnce(problemResponse(403, 'Forbidden', { detail: 'Needs devices.write' }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await expect(getJson('/devices')).rejects.toMatchObject({ code: 'change-password' });
+    await expect(getJson('/devices')).rejects.toMatchObject({ code: 'accept-terms' });
+    await expect(getJson('/devices')).rejects.toMatchObject({ status: 403, detail: 'Needs devices.write' });
+
+    expect(listener.mock.calls).toEqual([['change-password'], ['accept-terms']]);
+    remove();
+  });
+});
+
+describe('problem extensions', () => {
+  it('reads the code and the field errors of a problem', async () => {
+    const response = problemResponse(422, 'Invalid input', {
+      detail: 'The password breaks the policy',
+      errors: [{ field: 'newPassword', message: 'must have at least 12 characters' }, { bogus: true }],
+      code: 'password-policy',
+    });
+
+    await expect(problemOf(response)).resolves.toMatchObject({
+      code: 'password-policy',
+      errors: [{ field: 'newPassword', message: 'must have at least 12 characters' }],
+    });
+  });
+
+  it('reads Retry-After in seconds or as a date', async () => {
+    const seconds = problemResponse(429, 'Too Many Requests', {}, { 'Retry-After': '120' });
+    await expect(problemOf(seconds)).resolves.toMatchObject({ status: 429, retryAfterSeconds: 120 });
+
+    expect(retryAfterOf('Thu, 26 Nov 2026 10:01:00 GMT', Date.parse('2026-11-26T10:00:00Z'))).toBe(60);
+    expect(retryAfterOf('soon')).toBeUndefined();
+    expect(retryAfterOf(null)).toBeUndefined();
+  });
+});
+
+describe('getAll', () => {
+  it('follows the cursor until the last page', async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse({ items: [1, 2], nextCursor: 'c 1' }))
+      .mockResolvedValueOnce(jsonResponse({ items: [3], nextCursor: null }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await expect(getAll('/accounts?limit=2')).resolves.toEqual([1, 2, 3]);
+    expect(fetchMock.mock.calls.map((call) => call[0])).toEqual(['/api/v1/accounts?limit=2', '/api/v1/accounts?limit=2&cursor=c%201']);
   });
 });

@@ -21,19 +21,26 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Outlet, useLocation } from 'react-router';
+import { holds } from '../api/session';
 import { consoleRoutes, navigationOf } from '../routes';
+import { useMe } from '../session/SessionContext';
 import { HomeLink } from './HomeLink';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PageLoading } from './PageLoading';
 import { ThemeToggle } from './ThemeToggle';
+import { UserMenu } from './UserMenu';
 import './AppFrame.css';
 
 const mainContainerId = 'garrison-main';
 
-/** The console's frame: masthead, sidebar navigation from the route registry, and the current page. */
+/**
+ * The console's frame: masthead (theme, language, the signed-in account's menu), sidebar navigation from the route
+ * registry (only the pages the account may open), and the current page.
+ */
 export function AppFrame() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
+  const me = useMe();
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -62,6 +69,9 @@ export function AppFrame() {
               <ToolbarItem>
                 <LanguageSwitcher />
               </ToolbarItem>
+              <ToolbarItem>
+                <UserMenu />
+              </ToolbarItem>
             </ToolbarGroup>
           </ToolbarContent>
         </Toolbar>
@@ -73,7 +83,7 @@ export function AppFrame() {
     <PageSidebar>
       <PageSidebarBody>
         <Nav aria-label={t('app.mainNavigation')}>
-          {navigationOf(consoleRoutes).map((section) => (
+          {navigationOf(consoleRoutes, (permission) => holds(me, permission)).map((section) => (
             <NavGroup key={section.id} title={t(section.titleKey)}>
               {section.routes.map((route) => {
                 const to = `/${route.path}`;

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setCsrfToken } from '../api/client';
 
 // jsdom lays nothing out, so every element is 0 px wide and PatternFly's managed sidebar would start closed as on a
 // phone. Tests see the console as on a desktop (PatternFly opens the sidebar from 1200 px on).
@@ -9,4 +10,5 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
   document.documentElement.className = '';
+  setCsrfToken(undefined);
 });

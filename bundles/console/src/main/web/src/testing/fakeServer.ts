@@ -1,0 +1,39 @@
+import { vi } from 'vitest';
+import { problemResponse } from './renderConsole';
+
+export type FakeHandler = (init: RequestInit, url: string) => Response;
+
+export interface FakeCall {
+  /** "METHOD /path" below the API base, without the query. */
+  key: string;
+  url: string;
+  init: RequestInit;
+}
+
+/**
+ * Replaces `fetch` with a fake Garrison API answering by "METHOD /path" (below /api/v1, query ignored); a list of
+ * handlers answers successive calls in turn. Unknown calls get a 404 problem. Returns every call made.
+ */
+export function fakeServer(routes: Record<string, FakeHandler | FakeHandler[]>): FakeCall[] {
+  const calls: FakeCall[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url: string, init: RequestInit = {}) => {
+      const key = `${init.method ?? 'GET'} ${url.replace('/api/v1', '').split('?')[0]}`;
+      calls.push({ key, url, init });
+      const route = routes[key];
+      const handler = Array.isArray(route) ? (route.length > 1 ? route.shift() : route[0]) : route;
+      if (!handler) {
+        return Promise.resolve(problemResponse(404, 'Not Found', { detail: `no fake for ${key}` }));
+      }
+      return Promise.resolve(handler(init, url));
+    }),
+  );
+  return calls;
+}
+
+export const bodyOf = (call: { init: RequestInit }) => JSON.parse(String(call.init.body)) as Record<string, unknown>;
+
+export const headersOf = (call: { init: RequestInit }) => call.init.headers as Record<string, string>;
+
+export const noContent = () => new Response(null, { status: 204 });
