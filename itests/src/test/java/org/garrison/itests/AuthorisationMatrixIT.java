@@ -241,7 +241,7 @@ public class AuthorisationMatrixIT {
      */
     private String fill(String template, String kind, String from, Side side, String method) {
         String scopedId = switch (kind) {
-            case "group" -> method.equals("DELETE")
+            case AdministrationGroup.OBJECT_TYPE -> method.equals("DELETE")
                     ? groups.create(side.group(), "throwaway-" + UUID.randomUUID(), TEST).id().toString()
                     : side.group().toString();
             case "device" -> method.equals("DELETE")

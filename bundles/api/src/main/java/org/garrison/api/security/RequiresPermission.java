@@ -38,9 +38,10 @@ public @interface RequiresPermission {
     String scopeFrom() default "";
 
     /**
-     * The kind of object {@link #scopeFrom()} names: {@code "group"} (the id is the group itself), {@code "device"},
-     * {@code "event"}, or any kind for which a {@link ScopeResolver} is registered. Without {@link #scopeFrom()}, it
-     * only names the kind of object the audit log records the call about.
+     * The kind of object {@link #scopeFrom()} names: {@code "administration-group"} (the id is the group itself),
+     * {@code "device"}, {@code "event"}, or any kind for which a {@link ScopeResolver} is registered. Use the object
+     * type of the revision history, so audit-log entries lead to the object's revisions. Without
+     * {@link #scopeFrom()}, it only names the kind of object the audit log records the call about.
      */
     String objectKind() default "";
 

@@ -62,7 +62,7 @@ public class GroupResource {
     private static final String ID = "Group id";
 
     private static final String PATH_ID = "path:id";
-    private static final String GROUP = "group";
+    private static final String GROUP = AdministrationGroup.OBJECT_TYPE;
 
     private final AdministrationGroupsService groups;
     private final GroupScopeCheck scopes;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.security.Authenticator;
 import org.garrison.api.security.Caller;
 import org.garrison.api.security.GroupScope;
@@ -23,8 +24,8 @@ import org.garrison.api.security.ScopeResolver;
  */
 public final class AccessDecision {
 
-    /** The group-scoped object kind whose id is the group itself. */
-    public static final String GROUP_KIND = "group";
+    /** The group-scoped object kind whose id is the group itself: the revision history's type of groups. */
+    public static final String GROUP_KIND = AdministrationGroup.OBJECT_TYPE;
 
     private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String BEARER = "bearer ";

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.garrison.api.Actor;
 import org.garrison.api.ActorKind;
+import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.security.AuthenticationMethod;
 import org.garrison.api.security.Authenticator;
 import org.garrison.api.security.Caller;
@@ -226,7 +227,7 @@ class AccessDecisionTest {
     @Test
     void aGroupInsideTheScopeIsAllowedAndOneOutsideRefused() {
         authenticator.token("t1", Map.of("groups.write", GroupScope.within(Set.of(BRANCH))));
-        EndpointRule rule = EndpointRule.scoped("groups.write", "path:id", "group");
+        EndpointRule rule = EndpointRule.scoped("groups.write", "path:id", AdministrationGroup.OBJECT_TYPE);
         path.put("id", BRANCH.toString());
         assertAllowed(decide("PATCH", rule, null, "Bearer t1", null));
         path.put("id", INSIDE.toString());
@@ -238,7 +239,7 @@ class AccessDecisionTest {
     @Test
     void aMalformedOrMissingIdPassesSoTheResourceAnswers() {
         authenticator.token("t1", Map.of("groups.read", GroupScope.within(Set.of(BRANCH))));
-        EndpointRule rule = EndpointRule.scoped("groups.read", "path:id", "group");
+        EndpointRule rule = EndpointRule.scoped("groups.read", "path:id", AdministrationGroup.OBJECT_TYPE);
         path.put("id", "not-a-uuid");
         assertAllowed(decide("GET", rule, null, "Bearer t1", null));
         path.remove("id");
@@ -315,7 +316,7 @@ class AccessDecisionTest {
         authenticator.token("t1", Map.of("groups.read", GroupScope.within(Set.of(BRANCH))));
         path.put("id", INSIDE.toString());
         assertRefused(new AccessDecision(authenticator, resolvers::get, null).decide(call("GET",
-                EndpointRule.scoped("groups.read", "path:id", "group"), null, "Bearer t1", null)), 503,
+                EndpointRule.scoped("groups.read", "path:id", AdministrationGroup.OBJECT_TYPE), null, "Bearer t1", null)), 503,
                 "scope-unavailable");
     }
 
