@@ -38,6 +38,7 @@ import org.garrison.api.group.EffectiveDeviceSettings;
 import org.garrison.api.group.GroupDeviceSettingsService;
 import org.garrison.api.group.GroupService;
 import org.garrison.api.group.InactivityHandling;
+import org.garrison.devices.internal.DeviceEvents;
 import org.garrison.devices.internal.ManagedDevices;
 import org.garrison.store.internal.TransactionsService;
 
@@ -97,7 +98,7 @@ public final class DeviceListBench {
         }
 
         DeviceService devices = new ManagedDevices(new TransactionsService(dataSource), groups(groups),
-                settings(), null, null, null);
+                settings(), null, null, new DeviceEvents(), null);
         double baseline = baseline(dataSource);
         System.out.printf("%nbaseline: raw JDBC page of 50 by primary key   p50 %8.2f ms%n", baseline);
         System.out.println("listing (50 per page, with total count)          p50 ms    p99 ms   p50/baseline");
