@@ -213,6 +213,12 @@ public class SecurityIT {
         assertTrue("the auditor signs in to the shell", refused.signedIn());
         assertFalse("an auditor cannot create accounts from the shell: " + refused.output(),
                 admin.get("/api/v1/accounts?limit=1000").body().contains("mallory"));
+        SshShell.run(server.sshPort(), "admin", password, "garrison:account-disable grace");
+        assertFalse("a disabled account cannot sign in",
+                SshShell.run(server.sshPort(), "grace", GRACE_PASSWORD, "garrison:account-list").signedIn());
+        SshShell.run(server.sshPort(), "admin", password, "garrison:account-enable grace");
+        assertTrue("an enabled account signs in again",
+                SshShell.run(server.sshPort(), "grace", GRACE_PASSWORD, "garrison:account-list").signedIn());
     }
 
     private static void signingOutEndsTheSession(Api api, String password) throws Exception {

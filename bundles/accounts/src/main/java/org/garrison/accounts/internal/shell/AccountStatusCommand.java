@@ -1,0 +1,33 @@
+package org.garrison.accounts.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.garrison.api.account.Account;
+import org.garrison.api.account.AccountService;
+import org.garrison.api.account.AccountUpdate;
+
+/**
+ * Enables or disables an account; the two commands differ only in the status they set.
+ */
+abstract class AccountStatusCommand implements Action {
+
+    @Reference
+    private AccountService accounts;
+
+    @Argument(index = 0, name = "account", required = true, description = "The account's login or id")
+    private String account;
+
+    /** The status the command sets. */
+    abstract boolean enabled();
+
+    @Override
+    public Object execute() {
+        ShellAccess.requireAdmin();
+        Account target = AccountArgument.resolve(accounts, account);
+        accounts.update(target.id(), new AccountUpdate(null, null, null, null, null, enabled(), null),
+                ShellActor.current());
+        System.out.println((enabled() ? "Enabled " : "Disabled ") + target.login());
+        return null;
+    }
+}
