@@ -135,15 +135,18 @@ class ShellCommandsTest {
         return captured.toString("UTF-8");
     }
 
+    /** Injects a field as Karaf's shell does, looking through the command's superclasses too. */
     private static void set(Object target, String name, Object value) throws Exception {
-        Field field;
-        try {
-            field = target.getClass().getDeclaredField(name);
-        } catch (NoSuchFieldException absent) {
-            return;
+        for (Class<?> type = target.getClass(); type != Object.class; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(target, value);
+                return;
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            }
         }
-        field.setAccessible(true);
-        field.set(target, value);
     }
 
     private static Session session(String... lines) {
