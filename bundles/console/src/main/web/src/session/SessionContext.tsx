@@ -45,9 +45,6 @@ export interface SessionControl {
   updateSettings(change: UserSettings): Promise<void>;
 }
 
-/** How long after a step was done a refusal for it is taken as the server's caller cache catching up. */
-const stepSettleMillis = 10_000;
-
 const SessionContext = createContext<SessionControl | undefined>(undefined);
 
 export function useSession(): SessionControl {
@@ -83,9 +80,6 @@ export function SessionProvider({ children, initialState }: { children: ReactNod
   const [state, setState] = useState<SessionState>(initialState ?? { status: 'checking' });
   const stateRef = useRef(state);
   stateRef.current = state;
-  // When each step was confirmed as done. The server may keep a resolved caller for a moment (a short cache), so
-  // a call right after the step can still be refused for it; such a refusal must not send the user back.
-  const completedAt = useRef(new Map<PendingStep, number>());
 
   const applySettings = useCallback(
     async (settings: UserSettings) => {
@@ -151,10 +145,6 @@ export function SessionProvider({ children, initialState }: { children: ReactNod
           return;
         }
         const step: PendingStep = refusal === 'change-password' ? 'CHANGE_PASSWORD' : 'ACCEPT_TERMS';
-        const doneAt = completedAt.current.get(step);
-        if (doneAt !== undefined && Date.now() - doneAt < stepSettleMillis) {
-          return;
-        }
         if (!current.session.pendingSteps.includes(step)) {
           setState({ ...current, session: { ...current.session, pendingSteps: [...current.session.pendingSteps, step] } });
         }
@@ -193,7 +183,6 @@ export function SessionProvider({ children, initialState }: { children: ReactNod
         if (current.status !== 'signed-in') {
           return;
         }
-        completedAt.current.set(step, Date.now());
         await open({ ...current.session, pendingSteps: current.session.pendingSteps.filter((pending) => pending !== step) });
       },
       reloadMe: async () => {
