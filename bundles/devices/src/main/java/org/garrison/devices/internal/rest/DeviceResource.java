@@ -264,12 +264,7 @@ public class DeviceResource {
         if (body == null) {
             throw new ValidationException("deviceIds", "is required");
         }
-        Set<UUID> deviceIds = ids(body.deviceIds());
-        Set<UUID> groups = new LinkedHashSet<>(devices.groupsOf(deviceIds).values());
-        if (body.groupId() != null) {
-            groups.add(body.groupId());
-        }
-        scopes.require(Caller.of(security.getUserPrincipal()), Permissions.DEVICES_WRITE, groups);
+        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), body.groupId(), security);
         return DeviceBodies.BulkAnswer.of(devices.move(deviceIds, body.groupId(),
                 Actor.of(security.getUserPrincipal())));
     }
@@ -292,7 +287,7 @@ public class DeviceResource {
         if (body == null) {
             throw new ValidationException("deviceIds", "is required");
         }
-        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), security);
+        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), null, security);
         return DeviceBodies.BulkAnswer.of(devices.tag(deviceIds,
                 body.add() == null ? Set.of() : new LinkedHashSet<>(body.add()),
                 body.remove() == null ? Set.of() : new LinkedHashSet<>(body.remove()),
@@ -317,14 +312,20 @@ public class DeviceResource {
         if (body == null) {
             throw new ValidationException("deviceIds", "is required");
         }
-        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), security);
+        Set<UUID> deviceIds = requireWithin(ids(body.deviceIds()), null, security);
         return DeviceBodies.BulkAnswer.of(devices.remove(deviceIds, Actor.of(security.getUserPrincipal())));
     }
 
-    /** Refuses unless every named device lies within the caller's groups for devices.write. */
-    private Set<UUID> requireWithin(Set<UUID> deviceIds, SecurityContext security) {
-        scopes.require(Caller.of(security.getUserPrincipal()), Permissions.DEVICES_WRITE,
-                new LinkedHashSet<>(devices.groupsOf(deviceIds).values()));
+    /**
+     * Refuses unless every named device, and the target group if there is one, lies within the caller's groups for
+     * devices.write.
+     */
+    private Set<UUID> requireWithin(Set<UUID> deviceIds, UUID targetGroup, SecurityContext security) {
+        Set<UUID> groups = new LinkedHashSet<>(devices.groupsOf(deviceIds).values());
+        if (targetGroup != null) {
+            groups.add(targetGroup);
+        }
+        scopes.require(Caller.of(security.getUserPrincipal()), Permissions.DEVICES_WRITE, groups);
         return deviceIds;
     }
 
