@@ -1,5 +1,6 @@
 package org.garrison.api.device;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,16 @@ public interface DeviceService {
      * @return one outcome per report, in order
      */
     List<InventoryOutcome> applyInventory(List<InventoryReport> reports);
+
+    /**
+     * Records that devices were seen (their agents synced) at the given times, in one transaction: each device's
+     * last visible time moves forward (never back), and its status is recomputed when a visibility condition changes
+     * (e.g. "not seen for N days" ends). For the agent gateway, which collects heartbeats and writes them in bulk.
+     * Unknown devices are skipped.
+     *
+     * @return the number of devices updated
+     */
+    int reportVisible(Map<UUID, Instant> lastVisible);
 
     /**
      * @throws org.garrison.api.error.NotFoundException if there is no such device

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -309,6 +310,34 @@ final class DeviceRepository {
         setJson(statement, 2, DeviceJson.write(status.reasons()));
         SqlTime.set(statement, 3, status.computedAt());
         statement.setString(4, id.toString());
+    }
+
+    /**
+     * Moves the last visible time of devices forward (never back), in one batch.
+     *
+     * @return the devices whose time moved
+     */
+    List<UUID> markVisible(Connection connection, Map<UUID, Instant> lastVisible) throws SQLException {
+        List<UUID> ids = new ArrayList<>(lastVisible.keySet());
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE DEVICE SET LAST_VISIBLE = ?, "
+                + "LAST_VISIBLE_KEY = ? WHERE ID = ? AND LAST_VISIBLE_KEY < ?")) {
+            for (UUID id : ids) {
+                Instant seen = lastVisible.get(id);
+                SqlTime.set(statement, 1, seen);
+                statement.setLong(2, seen.toEpochMilli());
+                statement.setString(3, id.toString());
+                statement.setLong(4, seen.toEpochMilli());
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            List<UUID> moved = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    moved.add(ids.get(i));
+                }
+            }
+            return moved;
+        }
     }
 
     /** The stored facts that status needs, for a batch of devices after the given id (in id order). */

@@ -44,6 +44,7 @@ import org.garrison.api.device.SoftwareChanges;
 import org.garrison.api.device.SoftwareEntry;
 import org.garrison.api.device.SoftwareKey;
 import org.garrison.api.device.SoftwareProduct;
+import org.garrison.api.device.StatusLevel;
 import org.garrison.api.device.Virtualisation;
 import org.garrison.api.error.FieldError;
 import org.garrison.api.error.GarrisonException;
@@ -540,6 +541,20 @@ public class ManagedDevices implements DeviceService {
     @Override
     public Page<HardwareModel> hardwareRegistry(String category, PageRequest page) {
         return transactions.inTransaction(c -> inventory.hardwareRegistry(c, category, page));
+    }
+
+    @Override
+    public int reportVisible(Map<UUID, Instant> lastVisible) {
+        if (lastVisible.isEmpty()) {
+            return 0;
+        }
+        return transactions.inTransaction(c -> {
+            List<UUID> moved = devices.markVisible(c, lastVisible);
+            List<DeviceRepository.StatusRow> notOk = devices.statusRows(c, moved).stream()
+                    .filter(row -> row.level() != StatusLevel.OK).toList();
+            events.statusChanged(statuses.recompute(c, notOk, new HashMap<>()));
+            return moved.size();
+        });
     }
 
     @Override
