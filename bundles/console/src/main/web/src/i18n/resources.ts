@@ -1,5 +1,5 @@
-import de from './locales/de.json';
-import en from './locales/en.json';
+import de from './locales/de';
+import en from './locales/en';
 
 /**
  * Every console text, per language. English is the reference: the other languages must carry exactly its keys

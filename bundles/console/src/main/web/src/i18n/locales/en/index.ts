@@ -1,0 +1,14 @@
+import core from '../en.json';
+import agents from './agents.json';
+import dashboard from './dashboard.json';
+import devices from './devices.json';
+import events from './events.json';
+import groups from './groups.json';
+
+/**
+ * Every text of the language: the core texts plus one file per console area, each with its own top-level keys, so
+ * that areas can grow independently.
+ */
+const texts = { ...core, ...agents, ...dashboard, ...devices, ...events, ...groups };
+
+export default texts;
