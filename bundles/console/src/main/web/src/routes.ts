@@ -4,6 +4,7 @@ import type { ParseKeys } from 'i18next';
 /** Groups of the sidebar navigation, in display order. New areas (devices, policies, ...) add a section here. */
 export const navigationSections = [
   { id: 'monitoring', titleKey: 'nav.section.monitoring' },
+  { id: 'devices', titleKey: 'devices.navSection' },
   { id: 'administration', titleKey: 'nav.section.administration' },
 ] as const satisfies readonly {
   id: string;
@@ -34,6 +35,53 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     titleKey: 'overview.title',
     section: 'monitoring',
     component: lazy(() => import('./pages/overview/OverviewPage')),
+  },
+  {
+    path: 'devices',
+    titleKey: 'devices.title',
+    section: 'devices',
+    permission: 'devices.read',
+    component: lazy(() => import('./pages/devices/DevicesPage')),
+  },
+  {
+    path: 'devices/:id',
+    titleKey: 'devices.detail.title',
+    permission: 'devices.read',
+    component: lazy(() => import('./pages/devices/DeviceDetailPage')),
+  },
+  {
+    path: 'events',
+    titleKey: 'events.title',
+    section: 'monitoring',
+    permission: 'events.read',
+    component: lazy(() => import('./pages/events/EventsPage')),
+  },
+  {
+    path: 'groups',
+    titleKey: 'groups.title',
+    section: 'devices',
+    permission: 'groups.read',
+    component: lazy(() => import('./pages/groups/GroupsPage')),
+  },
+  {
+    path: 'groups/:id',
+    titleKey: 'groups.title',
+    permission: 'groups.read',
+    component: lazy(() => import('./pages/groups/GroupPage')),
+  },
+  {
+    path: 'device-moving-rules',
+    titleKey: 'movingRules.title',
+    section: 'devices',
+    permission: 'groups.read',
+    component: lazy(() => import('./pages/groups/MovingRulesPage')),
+  },
+  {
+    path: 'enrollment',
+    titleKey: 'agents.title',
+    section: 'administration',
+    permission: 'enrollment.read',
+    component: lazy(() => import('./pages/agents/EnrollmentPage')),
   },
   {
     path: 'accounts',

@@ -15,6 +15,15 @@ function valueAt(tree: object, key: string): unknown {
 describe('translations', () => {
   const english = keysOf(resources.en.translation).sort();
 
+  it('carries the texts of every console area', () => {
+    const areas = import.meta.glob<{ default: object }>('./locales/en/*.json', { eager: true });
+    for (const [file, area] of Object.entries(areas)) {
+      for (const key of keysOf(area.default)) {
+        expect(english, file).toContain(key);
+      }
+    }
+  });
+
   it.each(Object.keys(resources))('%s has exactly the English keys', (language) => {
     const translation = resources[language as keyof typeof resources].translation;
     expect(keysOf(translation).sort()).toEqual(english);

@@ -1,5 +1,5 @@
-import de from './locales/de';
-import en from './locales/en';
+import de from './locales/de/index';
+import en from './locales/en/index';
 
 /**
  * Every console text, per language. English is the reference: the other languages must carry exactly its keys

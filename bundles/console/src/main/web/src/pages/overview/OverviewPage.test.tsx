@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderConsole } from '../../testing/renderConsole';
+import type { SessionState } from '../../session/SessionContext';
+import { jsonResponse, renderConsole, signedInAsAdmin } from '../../testing/renderConsole';
 
 const health = {
   status: 'UP',
@@ -12,10 +13,13 @@ const health = {
   installedAt: '2026-11-20T08:30:00Z',
 };
 
+// The server health alone: an account whose dashboard holds no widgets (the dashboard has tests of its own).
+const withoutWidgets = { session: { ...signedInAsAdmin, settings: { dashboardLayout: { version: 1, widgets: [] } } } as SessionState };
+
 describe('OverviewPage', () => {
   it('shows the server health', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(health)));
-    renderConsole('/overview');
+    renderConsole('/overview', 'en', withoutWidgets);
 
     expect((await screen.findByTestId('health-status')).textContent).toBe('UP');
     expect(screen.getByTestId('health-version').textContent).toBe('0.1.0-SNAPSHOT');
@@ -29,7 +33,7 @@ describe('OverviewPage', () => {
   it('shows a server that reports DOWN with HTTP 503', async () => {
     const down = { ...health, status: 'DOWN', database: { ...health.database, kind: 'postgresql', state: 'DOWN' } };
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(down, 503)));
-    renderConsole('/overview', 'de');
+    renderConsole('/overview', 'de', withoutWidgets);
 
     expect((await screen.findByTestId('health-status')).textContent).toBe('AUSGEFALLEN');
     expect(screen.getByTestId('health-database-kind').textContent).toBe('PostgreSQL');
@@ -39,7 +43,7 @@ describe('OverviewPage', () => {
   it('shows the problem the server reported', async () => {
     const problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Health check failed' };
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(problem, 500, 'application/problem+json')));
-    renderConsole('/overview');
+    renderConsole('/overview', 'en', withoutWidgets);
 
     expect(await screen.findByText('The server health could not be loaded')).toBeTruthy();
     expect(screen.getByText('Internal Server Error: Health check failed')).toBeTruthy();
@@ -47,7 +51,7 @@ describe('OverviewPage', () => {
 
   it('tells the admin when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
-    renderConsole('/overview');
+    renderConsole('/overview', 'en', withoutWidgets);
 
     expect(await screen.findByText(/cannot be reached/)).toBeTruthy();
   });
@@ -57,7 +61,7 @@ describe('OverviewPage', () => {
     try {
       const fetchMock = vi.fn().mockResolvedValueOnce(jsonResponse(health)).mockRejectedValue(new TypeError('Failed to fetch'));
       vi.stubGlobal('fetch', fetchMock);
-      renderConsole('/overview');
+      renderConsole('/overview', 'en', withoutWidgets);
       await screen.findByTestId('health-status');
 
       await vi.advanceTimersByTimeAsync(10_000);

@@ -22,6 +22,7 @@ import { usePolling } from '../../api/usePolling';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime, formatDuration, formatTime } from '../../i18n/format';
+import { Dashboard } from '../dashboard/Dashboard';
 
 const refreshSeconds = 10;
 
@@ -30,7 +31,10 @@ const databaseKindKeys = {
   postgresql: 'databaseKind.postgresql',
 } as const;
 
-/** Server health at a glance: state, version, uptime and database, refreshed every few seconds. */
+/**
+ * Server health at a glance (state, version, uptime and database, refreshed every few seconds), then the account's
+ * own monitoring dashboard.
+ */
 export default function OverviewPage() {
   const { t, i18n } = useTranslation();
   const { data, error, loadedAt } = usePolling(fetchHealth, refreshSeconds * 1000);
@@ -68,6 +72,9 @@ export default function OverviewPage() {
         <Title headingLevel="h1">{t('overview.title')}</Title>
       </PageSection>
       <PageSection>{content}</PageSection>
+      <PageSection>
+        <Dashboard />
+      </PageSection>
     </>
   );
 }
