@@ -190,3 +190,54 @@ CREATE INDEX DEVICE_RULE_APPLIED_DEVICE_IX ON DEVICE_RULE_APPLIED (DEVICE_ID);
 --changeset garrison:devices-4
 --comment: the last-visible key for which a device-inactive event was reported (-1: none), so each absence is reported once
 ALTER TABLE DEVICE ADD COLUMN INACTIVE_NOTICE_KEY BIGINT DEFAULT -1 NOT NULL;
+
+--changeset garrison:devices-5
+--comment: the OS filter counts through an index of its own; the OS sort index holds the whole sort order (OS, name, id)
+CREATE INDEX DEVICE_OS_TYPE_IX ON DEVICE (OS_TYPE, ID);
+CREATE INDEX DEVICE_OS_NAME_IX ON DEVICE (OS_KEY, NAME_KEY, ID);
+DROP INDEX DEVICE_OS_IX;
+
+--changeset garrison:devices-6 dbms:derby
+--comment: Derby cannot read an index backwards, so each descending sort order has an index of its own; PostgreSQL reads the ascending ones backwards
+CREATE INDEX DEVICE_NAME_DESC_IX ON DEVICE (NAME_KEY DESC, ID DESC);
+CREATE INDEX DEVICE_VISIBLE_DESC_IX ON DEVICE (LAST_VISIBLE_KEY DESC, ID DESC);
+CREATE INDEX DEVICE_STATUS_DESC_IX ON DEVICE (STATUS DESC, NAME_KEY DESC, ID DESC);
+CREATE INDEX DEVICE_OS_DESC_IX ON DEVICE (OS_KEY DESC, NAME_KEY DESC, ID DESC);
+CREATE INDEX DEVICE_IP_DESC_IX ON DEVICE (IPV4_KEY DESC, ID DESC);
+
+--changeset garrison:devices-7
+--comment: the software registry's device counts per product, version and spelling, kept in step with DEVICE_SOFTWARE by every write, so the registry reads a few thousand rows instead of grouping millions
+CREATE TABLE SOFTWARE_PRODUCT (
+    NAME_KEY VARCHAR(255) NOT NULL,
+    VENDOR_KEY VARCHAR(255) NOT NULL,
+    VERSION VARCHAR(128) NOT NULL,
+    NAME VARCHAR(255) NOT NULL,
+    VENDOR VARCHAR(255) NOT NULL,
+    DEVICE_COUNT BIGINT NOT NULL,
+    CONSTRAINT SOFTWARE_PRODUCT_PK PRIMARY KEY (NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR)
+);
+INSERT INTO SOFTWARE_PRODUCT (NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR, DEVICE_COUNT)
+    SELECT NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR, COUNT(*) FROM DEVICE_SOFTWARE
+    GROUP BY NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR;
+
+--changeset garrison:devices-8
+--comment: the words free-text search finds devices by (see SearchTerms), filled for existing devices by DeviceSearchBackfill; COMPLETE turns 1 once every device has its terms
+CREATE TABLE DEVICE_TERM (
+    DEVICE_ID CHAR(36) NOT NULL,
+    TERM VARCHAR(255) NOT NULL,
+    CONSTRAINT DEVICE_TERM_PK PRIMARY KEY (DEVICE_ID, TERM),
+    CONSTRAINT DEVICE_TERM_DEVICE_FK FOREIGN KEY (DEVICE_ID) REFERENCES DEVICE (ID) ON DELETE CASCADE
+);
+CREATE TABLE DEVICE_TERM_STATE (
+    ID SMALLINT NOT NULL,
+    COMPLETE SMALLINT NOT NULL,
+    CONSTRAINT DEVICE_TERM_STATE_PK PRIMARY KEY (ID)
+);
+INSERT INTO DEVICE_TERM_STATE (ID, COMPLETE) VALUES (1, 0);
+
+--changeset garrison:devices-9 dbms:derby
+CREATE INDEX DEVICE_TERM_IX ON DEVICE_TERM (TERM, DEVICE_ID);
+
+--changeset garrison:devices-10 dbms:postgresql
+--comment: text_pattern_ops lets PostgreSQL answer TERM LIKE 'prefix%' from the index whatever the database's collation
+CREATE INDEX DEVICE_TERM_IX ON DEVICE_TERM (TERM text_pattern_ops, DEVICE_ID);

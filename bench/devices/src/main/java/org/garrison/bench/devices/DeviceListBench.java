@@ -39,6 +39,7 @@ import org.garrison.api.group.GroupDeviceSettingsService;
 import org.garrison.api.group.GroupService;
 import org.garrison.api.group.InactivityHandling;
 import org.garrison.devices.internal.DeviceEvents;
+import org.garrison.devices.internal.DeviceSearchBackfill;
 import org.garrison.devices.internal.ManagedDevices;
 import org.garrison.store.internal.TransactionsService;
 
@@ -55,14 +56,16 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * measured in the same run, is a raw JDBC primary-key page of the same size; figures are printed as p50/p99 and as
  * ratios to it.
  *
- * <p>Arguments: {@code [devices] [devices with software] [software entries per device] [database folder]}; the
- * defaults are 1,000,000, 100,000, 40 and {@code target/bench-db}. An existing database of the same size is reused.
+ * <p>Arguments: {@code [devices] [devices with software] [software entries per device] [database folder] [runs]};
+ * the defaults are 1,000,000, 100,000, 40, {@code target/bench-db} and 30. An existing database of the same size is
+ * reused. Each line ends with the listing's total and a hash of its first page, to compare results between
+ * versions of the devices bundle on the same database.
  */
 public final class DeviceListBench {
 
     private static final int GROUPS = 20;
     private static final int BATCH = 5_000;
-    private static final int RUNS = 30;
+    private static int runs = 30;
     private static final String[] VENDORS = {"Mozilla", "Microsoft", "Google", "Adobe", "Oracle", "VideoLAN",
         "Igor Pavlov", "Notepad++", "JetBrains", "Zoom"};
 
@@ -74,6 +77,7 @@ public final class DeviceListBench {
         int softwareDevices = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int entries = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         Path folder = Path.of(args.length > 3 ? args[3] : "target/bench-db").toAbsolutePath();
+        runs = args.length > 4 ? Integer.parseInt(args[4]) : runs;
         Files.createDirectories(folder.getParent());
 
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
@@ -95,6 +99,13 @@ public final class DeviceListBench {
         } else {
             System.out.printf("reusing %s with %,d devices and %,d software entries%n", folder, existing,
                     count(dataSource, "SELECT COUNT(*) FROM DEVICE_SOFTWARE"));
+        }
+
+        long fillStart = System.nanoTime();
+        int batches = new DeviceSearchBackfill(new TransactionsService(dataSource), null).fill();
+        if (batches > 0) {
+            System.out.printf("filled in the search terms of existing devices in %.1f s%n",
+                    (System.nanoTime() - fillStart) / 1e9);
         }
 
         DeviceService devices = new ManagedDevices(new TransactionsService(dataSource), groups(groups),
@@ -137,24 +148,28 @@ public final class DeviceListBench {
                 descending);
     }
 
-    private static void time(String name, double baseline, Supplier<Object> work) {
-        work.get();
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+    private static void time(String name, double baseline, Supplier<Page<?>> work) {
+        Page<?> page = work.get();
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             work.get();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        double p50 = millis[RUNS / 2];
-        double p99 = millis[(int) Math.ceil(RUNS * 0.99) - 1];
-        System.out.printf("  %-46s %9.2f %9.2f %10.1fx%n", name, p50, p99, p50 / baseline);
+        double p50 = millis[runs / 2];
+        double p99 = millis[(int) Math.ceil(runs * 0.99) - 1];
+        // devices by id: a record's hash includes its enums', which differ from one JVM to the next
+        List<String> shown = page.items().stream()
+                .map(item -> item instanceof Device device ? device.id().toString() : item.toString()).toList();
+        System.out.printf("  %-46s %9.2f %9.2f %10.1fx   total %,d, page %08x%n", name, p50, p99, p50 / baseline,
+                page.total(), shown.hashCode());
     }
 
     private static double baseline(EmbeddedDataSource dataSource) throws SQLException {
-        double[] millis = new double[RUNS];
+        double[] millis = new double[runs];
         try (Connection connection = dataSource.getConnection()) {
-            for (int i = -1; i < RUNS; i++) {
+            for (int i = -1; i < runs; i++) {
                 long start = System.nanoTime();
                 try (PreparedStatement statement = connection.prepareStatement(
                         "SELECT * FROM DEVICE ORDER BY ID FETCH FIRST 51 ROWS ONLY");
@@ -169,7 +184,7 @@ public final class DeviceListBench {
             }
         }
         Arrays.sort(millis);
-        return millis[RUNS / 2];
+        return millis[runs / 2];
     }
 
     private static void seed(EmbeddedDataSource dataSource, int deviceCount, int softwareDevices, int entries,
@@ -268,7 +283,12 @@ public final class DeviceListBench {
             System.out.printf("seeded %,d software entries in %.1f s (%,.0f rows/s)%n", rows, seconds,
                     rows / seconds);
             try (Statement statement = connection.createStatement()) {
-                for (String table : List.of("DEVICE", "DEVICE_TAG", "DEVICE_SOFTWARE")) {
+                // the registry's counts, as the devices changelog fills them in for software stored before them
+                statement.execute("DELETE FROM SOFTWARE_PRODUCT");
+                statement.execute("INSERT INTO SOFTWARE_PRODUCT (NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR, "
+                        + "DEVICE_COUNT) SELECT NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR, COUNT(*) FROM "
+                        + "DEVICE_SOFTWARE GROUP BY NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR");
+                for (String table : List.of("DEVICE", "DEVICE_TAG", "DEVICE_SOFTWARE", "SOFTWARE_PRODUCT")) {
                     statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table + "', NULL)");
                 }
             }

@@ -11,22 +11,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.garrison.api.Cursor;
-import org.garrison.api.Page;
-import org.garrison.api.PageRequest;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceActivity;
 import org.garrison.api.device.DeviceIdentity;
 import org.garrison.api.device.DeviceNetwork;
-import org.garrison.api.device.DeviceQuery;
-import org.garrison.api.device.DeviceSort;
 import org.garrison.api.device.DeviceStatus;
 import org.garrison.api.device.DeviceTag;
 import org.garrison.api.device.DomainType;
@@ -34,7 +28,6 @@ import org.garrison.api.device.OperatingSystem;
 import org.garrison.api.device.OsType;
 import org.garrison.api.device.StatusLevel;
 import org.garrison.api.device.Virtualisation;
-import org.garrison.api.error.ValidationException;
 import org.garrison.api.store.SqlTime;
 
 /**
@@ -46,8 +39,7 @@ final class DeviceRepository {
     /** How many ids go into one IN list. */
     static final int CHUNK = 500;
 
-    /** From how many matches a listing reads its sort index in order instead of sorting the matches. */
-    private static final long INDEX_ORDER_MIN_MATCHES = 2_000;
+    private final SearchTermRepository terms = new SearchTermRepository(this);
 
     private static final String UPDATE_SCALARS = "UPDATE DEVICE SET DISPLAY_NAME = ?, NAME_KEY = ?, "
             + "NAME_SET_BY_ADMIN = ?, DESCRIPTION = ?, WIN_DOMAIN = ?, WIN_DOMAIN_TYPE = ?, NETBIOS_NAME = ?, "
@@ -67,7 +59,7 @@ final class DeviceRepository {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Inserts the device row with its MAC addresses and tags. */
+    /** Inserts the device row with its MAC addresses, tags and search terms. */
     void insert(Connection connection, StoredDevice stored) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             bindRow(statement, stored);
@@ -75,6 +67,7 @@ final class DeviceRepository {
         }
         Device device = stored.device();
         replaceMacs(connection, device.id(), device.network().macAddresses());
+        terms.sync(connection, device.id(), SearchTerms.of(device));
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO DEVICE_TAG (DEVICE_ID, TAG_KEY, SOURCE, TAG) VALUES (?, ?, ?, ?)")) {
             for (DeviceTag tag : device.tags()) {
@@ -88,12 +81,16 @@ final class DeviceRepository {
         }
     }
 
-    /** Rewrites every column of the device row (not its MAC addresses or tags). */
+    /**
+     * Rewrites every column of the device row (not its MAC addresses or tags) and brings its search terms in line
+     * with the device, MAC addresses included.
+     */
     void update(Connection connection, StoredDevice stored) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE_SCALARS)) {
             bindRow(statement, stored);
             statement.executeUpdate();
         }
+        terms.sync(connection, stored.device().id(), SearchTerms.of(stored.device()));
     }
 
     private static void bindRow(PreparedStatement s, StoredDevice stored) throws SQLException {
@@ -532,54 +529,6 @@ final class DeviceRepository {
         return ids;
     }
 
-    /**
-     * A page of devices matching the query.
-     *
-     * @param groups the groups the query's group filter stands for, or {@code null} for no group filter
-     */
-    Page<Device> list(Connection connection, DeviceQuery query, Set<UUID> groups, PageRequest page)
-            throws SQLException {
-        SortOrder order = SortOrder.of(query.sort(), query.descending());
-        Where where = filters(query, groups);
-        long total;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM DEVICE d" + where.sql())) {
-            where.bind(statement, 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
-        Where paged = where;
-        if (page.cursor() != null) {
-            paged = where.and(order.after(page.cursor()));
-        }
-        Map<UUID, Object[]> keys = new LinkedHashMap<>();
-        List<Object[]> rows = new ArrayList<>();
-        // With many matches, reading the sort index in order and stopping after one page beats collecting every
-        // match and sorting it, which Derby's optimiser picks for IN lists (group subtrees). The hint is a SQL
-        // comment, so other databases ignore it; Derby cannot read an index backwards, so descending orders sort.
-        String hint = total >= INDEX_ORDER_MIN_MATCHES && !query.descending()
-                ? " --DERBY-PROPERTIES index=" + order.index() + "\n" : "";
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT d.* FROM DEVICE d" + hint + paged.sql() + " ORDER BY " + order.orderBy() + " FETCH FIRST "
-                        + (page.limit() + 1) + " ROWS ONLY")) {
-            paged.bind(statement, 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Object[] {rs.getString("ID"), order.keysOf(rs)});
-                    keys.put(UUID.fromString(rs.getString("ID")), null);
-                }
-            }
-        }
-        boolean more = rows.size() > page.limit();
-        List<UUID> ids = keys.keySet().stream().limit(page.limit()).toList();
-        Map<UUID, Device> devices = load(connection, ids);
-        List<Device> items = ids.stream().map(devices::get).toList();
-        String next = more ? order.cursor((String[]) rows.get(page.limit() - 1)[1]).encode() : null;
-        return new Page<>(items, next, total);
-    }
-
     /** The devices with the given ids, with MAC addresses and tags. */
     Map<UUID, Device> load(Connection connection, List<UUID> ids) throws SQLException {
         Map<UUID, Device> devices = new HashMap<>();
@@ -601,185 +550,6 @@ final class DeviceRepository {
             }
         }
         return devices;
-    }
-
-    private static Where filters(DeviceQuery query, Set<UUID> groups) {
-        Where where = Where.none();
-        if (groups != null) {
-            where = where.and(new Where("d.GROUP_ID IN (" + marks(groups.size()) + ")",
-                    groups.stream().map(UUID::toString).map(Object.class::cast).toList()));
-        }
-        if (!query.statuses().isEmpty()) {
-            where = where.and(new Where("d.STATUS IN (" + marks(query.statuses().size()) + ")",
-                    query.statuses().stream().map(s -> (Object) s.ordinal()).toList()));
-        }
-        if (!query.osTypes().isEmpty()) {
-            where = where.and(new Where("d.OS_TYPE IN (" + marks(query.osTypes().size()) + ")",
-                    query.osTypes().stream().map(s -> (Object) s.name()).toList()));
-        }
-        if (query.text() != null && !query.text().isBlank()) {
-            String pattern = Normalised.containsPattern(query.text());
-            where = where.and(new Where("(d.NAME_KEY LIKE ? ESCAPE '\\' OR d.DNS_NAME_KEY LIKE ? ESCAPE '\\' "
-                    + "OR d.IPV4 LIKE ? ESCAPE '\\' OR LOWER(d.IPV6) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
-                    + "DEVICE_MAC m WHERE m.DEVICE_ID = d.ID AND m.MAC LIKE ? ESCAPE '\\'))",
-                    List.of(pattern, pattern, pattern, pattern, pattern.replace('-', ':'))));
-        }
-        if (query.tag() != null && !query.tag().isBlank()) {
-            where = where.and(new Where(
-                    "EXISTS (SELECT 1 FROM DEVICE_TAG t WHERE t.DEVICE_ID = d.ID AND t.TAG_KEY = ?)",
-                    List.of(Normalised.key(query.tag()))));
-        }
-        if (query.lastVisibleFrom() != null) {
-            where = where.and(new Where("d.LAST_VISIBLE_KEY >= ?", List.of(query.lastVisibleFrom().toEpochMilli())));
-        }
-        if (query.lastVisibleTo() != null) {
-            where = where.and(new Where("d.LAST_VISIBLE_KEY > 0 AND d.LAST_VISIBLE_KEY < ?",
-                    List.of(query.lastVisibleTo().toEpochMilli())));
-        }
-        if (query.application() != null) {
-            where = where.and(new Where("EXISTS (SELECT 1 FROM DEVICE_APPLICATION a WHERE a.DEVICE_ID = d.ID "
-                    + "AND a.APPLICATION_ID = ?)", List.of(query.application())));
-        }
-        if (query.withoutApplication() != null) {
-            where = where.and(new Where("NOT EXISTS (SELECT 1 FROM DEVICE_APPLICATION a WHERE a.DEVICE_ID = d.ID "
-                    + "AND a.APPLICATION_ID = ?)", List.of(query.withoutApplication())));
-        }
-        if (query.softwareName() != null) {
-            if (query.softwareVersion() != null) {
-                where = where.and(new Where("EXISTS (SELECT 1 FROM DEVICE_SOFTWARE s WHERE s.DEVICE_ID = d.ID "
-                        + "AND s.NAME_KEY = ? AND s.VERSION = ?)",
-                        List.of(Normalised.key(query.softwareName()), query.softwareVersion().trim())));
-            } else {
-                where = where.and(new Where("EXISTS (SELECT 1 FROM DEVICE_SOFTWARE s WHERE s.DEVICE_ID = d.ID "
-                        + "AND s.NAME_KEY = ?)", List.of(Normalised.key(query.softwareName()))));
-            }
-        }
-        return where;
-    }
-
-    /** A conjunction of SQL conditions with their parameters. */
-    record Where(String condition, List<Object> parameters) {
-
-        static Where none() {
-            return new Where("", List.of());
-        }
-
-        Where and(Where other) {
-            if (condition.isEmpty()) {
-                return other;
-            }
-            List<Object> all = new ArrayList<>(parameters);
-            all.addAll(other.parameters);
-            return new Where(condition + " AND " + other.condition, all);
-        }
-
-        String sql() {
-            return condition.isEmpty() ? "" : " WHERE " + condition;
-        }
-
-        int bind(PreparedStatement statement, int first) throws SQLException {
-            int index = first;
-            for (Object parameter : parameters) {
-                if (parameter instanceof Long value) {
-                    statement.setLong(index++, value);
-                } else if (parameter instanceof Integer value) {
-                    statement.setInt(index++, value);
-                } else {
-                    statement.setString(index++, (String) parameter);
-                }
-            }
-            return index;
-        }
-    }
-
-    /** The columns of one sort order, ending with the id so the order is total. */
-    record SortOrder(DeviceSort sort, boolean descending, List<String> columns, List<Boolean> numeric) {
-
-        static SortOrder of(DeviceSort sort, boolean descending) {
-            return switch (sort) {
-                case NAME -> new SortOrder(sort, descending, List.of("NAME_KEY", "ID"), List.of(false, false));
-                case LAST_VISIBLE -> new SortOrder(sort, descending, List.of("LAST_VISIBLE_KEY", "ID"),
-                        List.of(true, false));
-                case STATUS -> new SortOrder(sort, descending, List.of("STATUS", "NAME_KEY", "ID"),
-                        List.of(true, false, false));
-                case OS -> new SortOrder(sort, descending, List.of("OS_KEY", "NAME_KEY", "ID"),
-                        List.of(false, false, false));
-                case IP -> new SortOrder(sort, descending, List.of("IPV4_KEY", "ID"), List.of(true, false));
-            };
-        }
-
-        /** The index that holds the rows in this order. */
-        String index() {
-            return switch (sort) {
-                case NAME -> "DEVICE_NAME_IX";
-                case LAST_VISIBLE -> "DEVICE_VISIBLE_IX";
-                case STATUS -> "DEVICE_STATUS_IX";
-                case OS -> "DEVICE_OS_IX";
-                case IP -> "DEVICE_IP_IX";
-            };
-        }
-
-        String orderBy() {
-            String direction = descending ? " DESC" : " ASC";
-            return String.join(", ", columns.stream().map(c -> "d." + c + direction).toList());
-        }
-
-        String[] keysOf(ResultSet rs) throws SQLException {
-            String[] keys = new String[columns.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = rs.getString(columns.get(i));
-            }
-            return keys;
-        }
-
-        /** The cursor after a row: the order's name and direction, then the row's keys. */
-        Cursor cursor(String[] keys) {
-            List<String> all = new ArrayList<>();
-            all.add(sort.name() + (descending ? ":desc" : ":asc"));
-            all.addAll(List.of(keys));
-            return new Cursor(all);
-        }
-
-        /** The condition "after the cursor's row" in this order. */
-        Where after(Cursor cursor) {
-            List<String> keys = cursor.keys();
-            if (keys.size() != columns.size() + 1
-                    || !keys.get(0).equals(sort.name() + (descending ? ":desc" : ":asc"))) {
-                throw new ValidationException("cursor", "belongs to another order or filter; start again without one");
-            }
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                String key = keys.get(i + 1);
-                if (numeric.get(i)) {
-                    try {
-                        values.add(Long.parseLong(key));
-                    } catch (NumberFormatException e) {
-                        throw new ValidationException("cursor", "is not a cursor this server issued");
-                    }
-                } else {
-                    values.add(key);
-                }
-            }
-            String comparison = descending ? " < ?" : " > ?";
-            List<String> alternatives = new ArrayList<>();
-            List<Object> parameters = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                StringBuilder alternative = new StringBuilder("(");
-                for (int j = 0; j < i; j++) {
-                    alternative.append("d.").append(columns.get(j)).append(" = ? AND ");
-                    parameters.add(values.get(j));
-                }
-                alternative.append("d.").append(columns.get(i)).append(comparison).append(")");
-                parameters.add(values.get(i));
-                alternatives.add(alternative.toString());
-            }
-            // the bound on the leading column alone lets the database range-scan the sort index
-            List<Object> bounded = new ArrayList<>();
-            bounded.add(values.get(0));
-            bounded.addAll(parameters);
-            return new Where("d." + columns.get(0) + (descending ? " <= ?" : " >= ?") + " AND ("
-                    + String.join(" OR ", alternatives) + ")", bounded);
-        }
     }
 
     static String marks(int count) {

@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.garrison.api.Cursor;
 import org.garrison.api.Page;
@@ -34,6 +36,8 @@ import org.garrison.api.store.SqlTime;
  * applications and their components) and of the fleet-wide registries built from them. Writes are batched.
  */
 final class InventoryRepository {
+
+    private final SoftwareCounts counts = new SoftwareCounts();
 
     private static void deleteAll(Connection connection, String table, UUID deviceId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -107,32 +111,50 @@ final class InventoryRepository {
                 });
     }
 
-    void deleteAllSoftware(Connection connection, UUID deviceId) throws SQLException {
-        deleteAll(connection, "DEVICE_SOFTWARE", deviceId);
-    }
-
-    void deleteSoftware(Connection connection, UUID deviceId, Collection<SoftwareKey> keys) throws SQLException {
-        batch(connection, "DELETE FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? AND NAME_KEY = ? AND VENDOR_KEY = ?",
-                deviceId, keys, (statement, key, position) -> {
-                    statement.setString(2, Normalised.key(key.name()));
-                    statement.setString(3, Normalised.key(key.vendor()));
-                });
-    }
-
-    /** Inserts entries; callers delete entries with the same keys first. */
-    void insertSoftware(Connection connection, UUID deviceId, Collection<SoftwareEntry> entries)
-            throws SQLException {
+    /**
+     * Changes a device's software: deletes its entries with the given keys (all of them when {@code null}),
+     * inserts the entries (whose keys must be free then) and moves the registry's counts by the difference.
+     */
+    void changeSoftware(Connection connection, UUID deviceId, Collection<SoftwareKey> deleted,
+            Collection<SoftwareEntry> inserted) throws SQLException {
+        Set<List<String>> deletedKeys = deleted == null ? null : deleted.stream()
+                .map(k -> List.of(Normalised.key(k.name()), Normalised.key(k.vendor()))).collect(Collectors.toSet());
+        Map<SoftwareCounts.Line, Long> changes = new HashMap<>();
+        for (SoftwareCounts.Line line : softwareLines(connection, deviceId)) {
+            if (deletedKeys == null || deletedKeys.contains(List.of(line.nameKey(), line.vendorKey()))) {
+                changes.merge(line, -1L, Long::sum);
+            }
+        }
+        if (deleted == null) {
+            deleteAll(connection, "DEVICE_SOFTWARE", deviceId);
+        } else {
+            batch(connection, "DELETE FROM DEVICE_SOFTWARE WHERE DEVICE_ID = ? AND NAME_KEY = ? AND VENDOR_KEY = ?",
+                    deviceId, deleted, (statement, key, position) -> {
+                        statement.setString(2, Normalised.key(key.name()));
+                        statement.setString(3, Normalised.key(key.vendor()));
+                    });
+        }
         batch(connection, "INSERT INTO DEVICE_SOFTWARE (DEVICE_ID, NAME_KEY, VENDOR_KEY, NAME, VENDOR, VERSION, "
-                + "INSTALLED_AT, LOCATION) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deviceId, entries,
+                + "INSTALLED_AT, LOCATION) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deviceId, inserted,
                 (statement, entry, position) -> {
-                    statement.setString(2, Normalised.key(entry.name()));
-                    statement.setString(3, Normalised.key(entry.vendor()));
-                    statement.setString(4, entry.name().trim());
-                    statement.setString(5, Normalised.orEmpty(entry.vendor()));
-                    statement.setString(6, Normalised.orEmpty(entry.version()));
+                    SoftwareCounts.Line line = SoftwareCounts.Line.of(entry);
+                    statement.setString(2, line.nameKey());
+                    statement.setString(3, line.vendorKey());
+                    statement.setString(4, line.name());
+                    statement.setString(5, line.vendor());
+                    statement.setString(6, line.version());
                     SqlTime.set(statement, 7, entry.installedAt());
                     statement.setString(8, entry.location());
                 });
+        inserted.forEach(entry -> changes.merge(SoftwareCounts.Line.of(entry), 1L, Long::sum));
+        counts.add(connection, changes);
+    }
+
+    private static List<SoftwareCounts.Line> softwareLines(Connection connection, UUID deviceId)
+            throws SQLException {
+        return ofDevice(connection, "SELECT NAME_KEY, VENDOR_KEY, VERSION, NAME, VENDOR FROM DEVICE_SOFTWARE "
+                + "WHERE DEVICE_ID = ?", deviceId, rs -> new SoftwareCounts.Line(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     void deleteAllApplications(Connection connection, UUID deviceId) throws SQLException {
@@ -297,12 +319,15 @@ final class InventoryRepository {
         return applications;
     }
 
-    /** One line per software name, vendor and version with its device count, keyset-paged by those keys. */
+    /**
+     * One line per software name, vendor and version with its device count, keyset-paged by those keys: read from
+     * the counts per spelling, the first spelling (in sort order) naming the line.
+     */
     Page<SoftwareProduct> softwareRegistry(Connection connection, String nameContains, PageRequest page)
             throws SQLException {
         boolean filtered = nameContains != null && !nameContains.isBlank();
-        return groupedListing(connection, new GroupedListing("software", "DEVICE_SOFTWARE",
-                List.of("NAME_KEY", "VENDOR_KEY", "VERSION"), "MIN(NAME), MIN(VENDOR), COUNT(*)",
+        return groupedListing(connection, new GroupedListing("software", "SOFTWARE_PRODUCT", "DEVICE_COUNT > 0",
+                List.of("NAME_KEY", "VENDOR_KEY", "VERSION"), "MIN(NAME), MIN(VENDOR), SUM(DEVICE_COUNT)",
                 filtered ? "NAME_KEY LIKE ? ESCAPE '\\'" : null,
                 filtered ? Normalised.containsPattern(nameContains) : null), page,
                 rs -> new SoftwareProduct(rs.getString(4), Normalised.emptyToNull(rs.getString(5)),
@@ -313,7 +338,7 @@ final class InventoryRepository {
     Page<HardwareModel> hardwareRegistry(Connection connection, String category, PageRequest page)
             throws SQLException {
         boolean filtered = category != null && !category.isBlank();
-        return groupedListing(connection, new GroupedListing("hardware", "DEVICE_HARDWARE",
+        return groupedListing(connection, new GroupedListing("hardware", "DEVICE_HARDWARE", null,
                 List.of("CATEGORY", "VENDOR", "MODEL"), "COUNT(DISTINCT DEVICE_ID)",
                 filtered ? "CATEGORY = ?" : null, filtered ? Normalised.key(category) : null), page,
                 rs -> new HardwareModel(rs.getString(1), Normalised.emptyToNull(rs.getString(2)),
@@ -325,16 +350,29 @@ final class InventoryRepository {
      * paged by the keys. Table, columns and filter are constants of this class, never input.
      *
      * @param listing     names the listing in its cursors
+     * @param condition   an optional condition without parameters on every row
      * @param aggregates  selected after the three keys (columns 4 and on)
      * @param filter      an optional condition with one parameter, {@code filterValue}
      */
-    private record GroupedListing(String listing, String table, List<String> keys, String aggregates, String filter,
-            String filterValue) {
+    private record GroupedListing(String listing, String table, String condition, List<String> keys,
+            String aggregates, String filter, String filterValue) {
+
+        /** The WHERE clause of the condition and the filter, or "". */
+        String where() {
+            List<String> all = new ArrayList<>();
+            if (condition != null) {
+                all.add(condition);
+            }
+            if (filter != null) {
+                all.add(filter);
+            }
+            return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
+        }
     }
 
     private static <T> Page<T> groupedListing(Connection connection, GroupedListing listing, PageRequest page,
             RowReader<T> row) throws SQLException {
-        String where = listing.filter() == null ? "" : " WHERE " + listing.filter();
+        String where = listing.where();
         String keys = String.join(", ", listing.keys());
         long total;
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT "

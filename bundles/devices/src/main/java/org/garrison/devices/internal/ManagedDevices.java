@@ -77,6 +77,7 @@ public class ManagedDevices implements DeviceService {
     private final RevisionHistory revisions;
     private final DeletedObjects deletedObjects;
     private final DeviceRepository devices = new DeviceRepository();
+    private final DeviceListing listing;
     private final InventoryRepository inventory = new InventoryRepository();
     private final DeviceStatuses statuses;
     private final MovingRuleRepository rules = new MovingRuleRepository();
@@ -104,6 +105,7 @@ public class ManagedDevices implements DeviceService {
         this.clock = clock;
         this.statuses = new DeviceStatuses(settings, devices, inventory, clock);
         this.moves = new DeviceMoves(devices, events);
+        this.listing = new DeviceListing(devices);
     }
 
     @Override
@@ -196,16 +198,22 @@ public class ManagedDevices implements DeviceService {
 
     private void applySoftware(Connection c, UUID id, boolean full, SoftwareChanges software) throws SQLException {
         if (full) {
-            inventory.deleteAllSoftware(c, id);
-            inventory.insertSoftware(c, id, software.installed());
+            inventory.changeSoftware(c, id, null, software.installed());
             return;
         }
         List<SoftwareEntry> upserts = new ArrayList<>(software.installed());
         upserts.addAll(software.updated());
         List<SoftwareKey> deletions = new ArrayList<>(software.removed());
         upserts.forEach(entry -> deletions.add(new SoftwareKey(entry.name(), entry.vendor())));
-        inventory.deleteSoftware(c, id, deletions);
-        inventory.insertSoftware(c, id, upserts);
+        inventory.changeSoftware(c, id, deletions, upserts);
+    }
+
+    /** Deletes devices; their software leaves the registry's counts first (the rest cascades). */
+    private void delete(Connection c, List<UUID> ids) throws SQLException {
+        for (UUID id : ids) {
+            inventory.changeSoftware(c, id, null, List.of());
+        }
+        devices.delete(c, ids);
     }
 
     private void applyApplications(Connection c, UUID id, InventoryReport report) throws SQLException {
@@ -274,6 +282,14 @@ public class ManagedDevices implements DeviceService {
 
     @Override
     public Page<Device> list(DeviceQuery query, PageRequest page) {
+        if (AdministrationGroup.MANAGED_DEVICES.equals(query.groupId()) && query.subtree()
+                && query.withinGroups() == null) {
+            // Every group but "Unassigned devices" lies below "Managed devices": one inequality instead of an IN list
+            // of every group, which would make the database collect and sort all matches
+            DeviceListing.GroupFilter managed =
+                    DeviceListing.GroupFilter.allBut(AdministrationGroup.UNASSIGNED_DEVICES);
+            return transactions.inTransaction(c -> listing.list(c, query, managed, page));
+        }
         Set<UUID> groupFilter = null;
         if (query.groupId() != null) {
             try {
@@ -287,11 +303,11 @@ public class ManagedDevices implements DeviceService {
             groupFilter = groupFilter == null ? query.withinGroups()
                     : groupFilter.stream().filter(query.withinGroups()::contains).collect(Collectors.toSet());
         }
-        Set<UUID> filter = groupFilter;
-        if (filter != null && filter.isEmpty()) {
+        if (groupFilter != null && groupFilter.isEmpty()) {
             return new Page<>(List.of(), null, 0L);
         }
-        return transactions.inTransaction(c -> devices.list(c, query, filter, page));
+        DeviceListing.GroupFilter filter = groupFilter == null ? null : DeviceListing.GroupFilter.only(groupFilter);
+        return transactions.inTransaction(c -> listing.list(c, query, filter, page));
     }
 
     @Override
@@ -352,7 +368,7 @@ public class ManagedDevices implements DeviceService {
     private DeviceRemoval remove(Connection c, Device device, Actor actor) throws SQLException {
         if (AdministrationGroup.UNASSIGNED_DEVICES.equals(device.groupId())) {
             deletedObjects.register(ref(device.id()), device.displayName(), DeviceJson.write(device), actor);
-            devices.delete(c, List.of(device.id()));
+            delete(c, List.of(device.id()));
             events.removed(List.of(device));
             return DeviceRemoval.DELETED;
         }
@@ -470,7 +486,7 @@ public class ManagedDevices implements DeviceService {
                     managed.add(id);
                 }
             }
-            devices.delete(c, deleted.stream().map(Device::id).toList());
+            delete(c, deleted.stream().map(Device::id).toList());
             events.removed(deleted);
             moves.move(c, managed, AdministrationGroup.UNASSIGNED_DEVICES, statuses, clock.instant());
             return new BulkResult(deviceIds.size(), deviceIds.size());

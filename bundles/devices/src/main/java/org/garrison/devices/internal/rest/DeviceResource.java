@@ -95,7 +95,8 @@ public class DeviceResource {
             @QueryParam("subtree") String subtree,
             @Parameter(description = "OK, WARNING, CRITICAL") @QueryParam("status") List<String> status,
             @Parameter(description = "WINDOWS, LINUX, MACOS, ANDROID, IOS, OTHER") @QueryParam("os") List<String> os,
-            @Parameter(description = "Text in the name, DNS name, IP or MAC address") @QueryParam("q") String q,
+            @Parameter(description = "Start of a word of the name or DNS name, or of an IP or MAC address")
+            @QueryParam("q") String q,
             @Parameter(description = "Only devices with this tag") @QueryParam("tag") String tag,
             @Parameter(description = "Last visible at or after (ISO-8601 UTC)")
             @QueryParam("lastVisibleFrom") String lastVisibleFrom,

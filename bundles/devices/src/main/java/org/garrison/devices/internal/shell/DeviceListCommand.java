@@ -36,7 +36,7 @@ public class DeviceListCommand implements Action {
     @Option(name = "-o", aliases = "--os", description = "WINDOWS, LINUX, MACOS, ANDROID, IOS, OTHER")
     private String os;
 
-    @Option(name = "-q", aliases = "--text", description = "Text in the name, DNS name, IP or MAC address")
+    @Option(name = "-q", aliases = "--text", description = "Start of a word of the name or DNS name, or of an IP or MAC address")
     private String text;
 
     @Option(name = "-t", aliases = "--tag", description = "Only devices with this tag")

@@ -15,7 +15,7 @@ import org.garrison.api.device.DeviceService;
 import org.garrison.api.device.DeviceSort;
 
 /**
- * Completes device display names containing what has been typed so far.
+ * Completes device display names with a word starting with what has been typed so far.
  */
 @Service
 public class DeviceNameCompleter implements Completer {
