@@ -51,6 +51,7 @@ final class GarrisonContainer {
             editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "false"),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.garrison.gateway.cfg", "port", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

@@ -24,6 +24,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path home;
     private final int httpsPort;
     private final int sshPort;
+    private final int gatewayPort;
     private Process process;
 
     ServerProcess(Path home) throws IOException {
@@ -33,6 +34,13 @@ final class ServerProcess implements AutoCloseable {
         this.sshPort = GarrisonContainer.freePort();
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
         setProperty("etc/system.properties", GarrisonContainer.HTTP_PORT, String.valueOf(GarrisonContainer.freePort()));
+        this.gatewayPort = GarrisonContainer.freePort();
+        setProperty("etc/org.garrison.gateway.cfg", "port", String.valueOf(gatewayPort));
+    }
+
+    /** Chooses the first admin's password before the first start, as an automated install does. */
+    void chooseAdminPassword(String password) throws IOException {
+        setProperty("etc/system.properties", "garrison.admin.password", password);
     }
 
     /**
@@ -88,6 +96,11 @@ final class ServerProcess implements AutoCloseable {
         if (process != null) {
             kill();
         }
+    }
+
+    /** Ends the server at once with SIGKILL, as a power cut or the OOM killer would: no shutdown of any kind. */
+    void killHard() throws InterruptedException {
+        kill();
     }
 
     private void kill() throws InterruptedException {
@@ -155,6 +168,11 @@ final class ServerProcess implements AutoCloseable {
         return home;
     }
 
+    /** The base address of the agent gateway (mutual TLS). */
+    String gateway() {
+        return "https://127.0.0.1:" + gatewayPort;
+    }
+
     /** The port of the server's SSH shell (on 127.0.0.1). */
     int sshPort() {
         return sshPort;
@@ -166,7 +184,7 @@ final class ServerProcess implements AutoCloseable {
 
     private void setProperty(String relative, String key, String value) throws IOException {
         Path file = home.resolve(relative);
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(key) + "[ \\t]*[=:].*$").matcher(text);
         String replacement = key + " = " + value;
         text = line.find() ? line.replaceAll(Matcher.quoteReplacement(replacement)) : text + "\n" + replacement + "\n";
