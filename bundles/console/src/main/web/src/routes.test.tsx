@@ -69,8 +69,8 @@ describe('administration navigation', () => {
   });
 
   it('hides them from an account without accounts.read and refuses a deep link', async () => {
-    const auditor = { ...adminMe, permissions: { 'audit.read': { everywhere: true, roots: [] } } };
-    renderConsole('/accounts', 'en', { session: { ...signedInAsAdmin, me: auditor } as SessionState });
+    const eventReader = { ...adminMe, permissions: { 'events.read': { everywhere: true, roots: [] } } };
+    renderConsole('/accounts', 'en', { session: { ...signedInAsAdmin, me: eventReader } as SessionState });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeTruthy();
     const navigation = screen.getByRole('navigation', { name: 'Main navigation' });

@@ -105,6 +105,27 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     component: lazy(() => import('./pages/terms/LegalTermsPage')),
   },
   {
+    path: 'history',
+    titleKey: 'history.title',
+    section: 'administration',
+    permission: 'audit.read',
+    component: lazy(() => import('./pages/history/HistoryPage')),
+  },
+  {
+    path: 'deleted-objects',
+    titleKey: 'deletedObjects.title',
+    section: 'administration',
+    permission: 'audit.read',
+    component: lazy(() => import('./pages/history/DeletedObjectsPage')),
+  },
+  {
+    path: 'audit-log',
+    titleKey: 'auditLog.title',
+    section: 'administration',
+    permission: 'audit.read',
+    component: lazy(() => import('./pages/history/AuditLogPage')),
+  },
+  {
     path: 'my-account',
     titleKey: 'myAccount.title',
     component: lazy(() => import('./pages/account/MyAccountPage')),

@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderConsole } from '../testing/renderConsole';
+import { fakeServer } from '../testing/fakeServer';
+import { jsonResponse, renderConsole } from '../testing/renderConsole';
 
 describe('AppFrame', () => {
   it('switches to the dark theme and remembers it', async () => {
@@ -29,5 +30,30 @@ describe('AppFrame', () => {
     expect(screen.getByRole('button', { name: 'Sprache: Deutsch' })).toBeTruthy();
     expect(localStorage.getItem('garrison.language')).toBe('de');
     expect(document.documentElement.lang).toBe('de');
+  });
+
+  it('shows the unread critical events and the training tour in the masthead', async () => {
+    const calls = fakeServer({
+      'GET /events': () =>
+        jsonResponse({
+          items: [
+            {
+              id: 'e1',
+              occurredAt: '2026-11-26T09:00:00Z',
+              receivedAt: '2026-11-26T09:00:01Z',
+              source: 'core',
+              type: 'device-status-changed',
+              severity: 'critical',
+              description: 'ws-0042 is critical',
+              payload: {},
+            },
+          ],
+          nextCursor: null,
+        }),
+    });
+    renderConsole('/nowhere', 'en', { frameExtras: true });
+
+    expect(await screen.findByRole('button', { name: /1 unread/i })).toBeTruthy();
+    expect(calls.some((call) => call.key === 'GET /events')).toBe(true);
   });
 });

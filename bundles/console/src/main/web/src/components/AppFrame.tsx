@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useContext, useEffect } from 'react';
 import {
   Masthead,
   MastheadBrand,
@@ -24,10 +24,13 @@ import { Link, matchPath, Outlet, useLocation } from 'react-router';
 import { holds } from '../api/session';
 import { consoleRoutes, navigationOf } from '../routes';
 import { useMe } from '../session/SessionContext';
+import { FrameExtras } from './FrameExtras';
 import { HomeLink } from './HomeLink';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NotificationsDrawer } from './NotificationsDrawer';
 import { PageLoading } from './PageLoading';
 import { ThemeToggle } from './ThemeToggle';
+import { TrainingTour } from './TrainingTour';
 import { UserMenu } from './UserMenu';
 import './AppFrame.css';
 
@@ -41,6 +44,7 @@ export function AppFrame() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const me = useMe();
+  const extras = useContext(FrameExtras);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -63,6 +67,16 @@ export function AppFrame() {
         <Toolbar isFullHeight isStatic>
           <ToolbarContent>
             <ToolbarGroup role="group" align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} aria-label={t('app.settings')}>
+              {extras && (
+                <>
+                  <ToolbarItem>
+                    <TrainingTour />
+                  </ToolbarItem>
+                  <ToolbarItem>
+                    <NotificationsDrawer />
+                  </ToolbarItem>
+                </>
+              )}
               <ToolbarItem>
                 <ThemeToggle />
               </ToolbarItem>

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { ConsoleRoutes } from '../App';
+import { FrameExtras } from '../components/FrameExtras';
 import type { Account } from '../api/accounts';
 import type { Me, SessionInfo } from '../api/session';
 import { createI18n } from '../i18n/language';
@@ -48,6 +49,8 @@ export const signedInAsAdmin: SessionState = { status: 'signed-in', session: adm
 export interface RenderOptions {
   /** The session the console starts with; `'check'` asks the server (`GET /session`) as the real console does. */
   session?: SessionState | 'check';
+  /** Whether the frame shows notifications and the training tour (off: a page test sees only its own requests). */
+  frameExtras?: boolean;
 }
 
 /** Renders the whole console (frame, registry routes) at `path` below `/console/`, in `language`. */
@@ -59,9 +62,11 @@ export function renderConsole(path: string, language: Language = 'en', options: 
     ...render(
       <I18nextProvider i18n={i18n}>
         <SessionProvider {...(session === 'check' ? {} : { initialState: session })}>
-          <MemoryRouter initialEntries={[path]}>
-            <ConsoleRoutes />
-          </MemoryRouter>
+          <FrameExtras.Provider value={options.frameExtras ?? false}>
+            <MemoryRouter initialEntries={[path]}>
+              <ConsoleRoutes />
+            </MemoryRouter>
+          </FrameExtras.Provider>
         </SessionProvider>
       </I18nextProvider>,
     ),

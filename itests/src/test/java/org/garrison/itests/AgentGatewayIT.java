@@ -62,6 +62,7 @@ public class AgentGatewayIT {
                 anItemAboutAnotherDeviceIsRefused(agent);
                 reEnrollingTheSameMachineKeepsItsDevice(server, api, agent, token, deviceId);
                 aUsedUpOrRevokedTokenIsRefused(server, api, token);
+                theRealAgentBringsItsMachineAfterApproval(server, api);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\nserver output:\n" + server.output(), e);
             }
@@ -181,6 +182,76 @@ public class AgentGatewayIT {
         assertEquals(revoked.body(), 403, revoked.statusCode());
         assertEquals("token-refused", code(revoked));
         assertTrue("the answer says why: " + revoked.body(), revoked.body().contains("revoked"));
+    }
+
+    /**
+     * The real agent on this machine, enrolled with a token that needs approval: pending until an admin approves,
+     * then the machine appears with its real hardware and software, and "sync now" reaches it at once.
+     */
+    private static void theRealAgentBringsItsMachineAfterApproval(ServerProcess server, Api api) throws Exception {
+        String token = createToken(api, "{\"name\":\"real agent\",\"requireApproval\":true}");
+        try (AgentProcess agent = new AgentProcess(server.home().resolve("agent-on-this-machine"))) {
+            try {
+                assertEquals("garrison-agent enroll succeeds", 0, agent.enroll(server.gateway(), token));
+                String agentId = agent.status().path("agentId").asText();
+                JsonNode pending = json(api.get("/api/v1/agents?state=PENDING_APPROVAL"));
+                assertTrue("the new agent waits for approval: " + pending, pending.toString().contains(agentId));
+                assertEquals(200, api.postJson("/api/v1/agents/" + agentId + "/approve", "{}").statusCode());
+                agent.start();
+
+                JsonNode device = awaitDevice(api, agent);
+                String deviceId = device.path("id").asText();
+                assertEquals("LINUX", device.path("os").path("type").asText());
+                assertFalse("the device has its network addresses", device.path("network").path("ipv4").asText()
+                        .isEmpty());
+                JsonNode software = json(api.get("/api/v1/devices/" + deviceId + "/software"));
+                assertTrue("the machine's Debian packages arrived: " + abbreviated(software),
+                        software.toString().contains("\"bash\""));
+                JsonNode hardware = json(api.get("/api/v1/devices/" + deviceId + "/hardware"));
+                assertTrue("the machine's processor arrived: " + abbreviated(hardware),
+                        hardware.toString().contains("\"processor\""));
+
+                String before = json(api.get("/api/v1/agents/" + agentId)).path("lastSyncAt").asText();
+                Instant deadline = Instant.now().plusSeconds(90);
+                while (true) {
+                    HttpResponse<String> syncNow = api.postJson("/api/v1/agents/sync-now",
+                            "{\"deviceIds\":[\"" + deviceId + "\"]}");
+                    assertEquals(syncNow.body(), 200, syncNow.statusCode());
+                    if (json(syncNow).path("woken").asInt() == 1) {
+                        break;
+                    }
+                    assertTrue("the agent opened its wake channel", Instant.now().isBefore(deadline));
+                    Thread.sleep(1_000);
+                }
+                while (json(api.get("/api/v1/agents/" + agentId)).path("lastSyncAt").asText().equals(before)) {
+                    assertTrue("the woken agent synced soon after", Instant.now().isBefore(deadline));
+                    Thread.sleep(500);
+                }
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nagent output:\n" + agent.output(), e);
+            }
+        }
+    }
+
+    private static JsonNode awaitDevice(Api api, AgentProcess agent) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            JsonNode status = agent.status();
+            String deviceId = status.path("deviceId").asText("");
+            if (!deviceId.isEmpty()) {
+                JsonNode device = json(api.get("/api/v1/devices/" + deviceId));
+                if (!device.path("os").path("type").asText("").isEmpty()) {
+                    return device;
+                }
+            }
+            assertTrue("the agent's machine did not appear: " + status, Instant.now().isBefore(deadline));
+            Thread.sleep(500);
+        }
+    }
+
+    private static String abbreviated(JsonNode json) {
+        String text = json.toString();
+        return text.length() > 500 ? text.substring(0, 500) + "…" : text;
     }
 
     static String createToken(Api api, String body) throws Exception {

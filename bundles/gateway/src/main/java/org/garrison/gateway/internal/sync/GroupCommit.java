@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: a few writer threads take waiting jobs from a queue and store as many as fit (by count and weight)
- * in one transaction, since one commit costs about as much as the work of many small syncs. If such a transaction
- * fails, its jobs are stored again one by one, so one bad job cannot fail the others.
+ * in one transaction, since one commit costs about as much as the work of many small syncs. A transaction the
+ * database rolled back for a transient reason (a deadlock victim, a lock timeout) is run again a few times; any other
+ * failure makes its jobs be stored again one by one, so one bad job cannot fail the others.
  *
  * <p>The queue itself is not bounded: the admission in front of it bounds how many jobs can be in it.
  *
@@ -31,6 +33,9 @@ final class GroupCommit<J> {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** How often a transaction that failed transiently is run again before its jobs fail. */
+    static final int TRANSIENT_ATTEMPTS = 4;
 
     private final BlockingQueue<J> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -123,7 +128,7 @@ final class GroupCommit<J> {
     /** Stores a batch, falling back to one transaction per job when the batch's transaction fails. */
     void write(List<J> batch) {
         try {
-            store.store(batch);
+            storeRetryingTransient(batch);
             return;
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
@@ -135,10 +140,35 @@ final class GroupCommit<J> {
         }
         for (J job : batch) {
             try {
-                store.store(List.of(job));
+                storeRetryingTransient(List.of(job));
             } catch (RuntimeException e) {
                 failure.failed(job, e);
             }
+        }
+    }
+
+    private void storeRetryingTransient(List<J> jobs) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                store.store(jobs);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == TRANSIENT_ATTEMPTS || !TransientFailure.is(e)) {
+                    throw e;
+                }
+                LOG.debug("Storing {} syncs failed transiently ({}); attempt {} of {}", jobs.size(), e.getMessage(),
+                        attempt + 1, TRANSIENT_ATTEMPTS);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20L << attempt, 60L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to store again", e);
         }
     }
 }

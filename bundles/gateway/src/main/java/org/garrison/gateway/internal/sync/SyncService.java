@@ -58,8 +58,11 @@ public class SyncService {
     /** Body bytes stored in one transaction at most (one bigger sync still goes alone). */
     static final int GROUP_MAX_BYTES = 4 * 1024 * 1024;
 
-    /** Writer threads. Two keep the database busy while one of them waits for a commit. */
-    static final int WRITERS = 2;
+    /**
+     * Writer threads. One: concurrent writers of inventories contend for shared rows (software counts), and Derby
+     * notices a deadlock only after its deadlock timeout; group commit already gives one writer the throughput.
+     */
+    static final int WRITERS = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
@@ -234,7 +237,10 @@ public class SyncService {
     }
 
     private static void fail(PendingSync sync, RuntimeException cause) {
-        sync.answer().completeExceptionally(cause);
+        sync.answer().completeExceptionally(TransientFailure.is(cause)
+                ? new GatewayRefusal(503, "overloaded", "The server is busy; sync again later",
+                        SyncAdmission.OVERLOADED_RETRY_SECONDS, List.of())
+                : cause);
     }
 
     void flushHeartbeats() {
