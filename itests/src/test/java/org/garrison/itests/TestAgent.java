@@ -56,6 +56,7 @@ final class TestAgent {
     private final String hardwareId;
     private final KeyPair keys;
     private HttpClient client;
+    private SSLContext tls;
     private CertificateGrant grant;
 
     TestAgent(String gateway, String hardwareId) throws Exception {
@@ -77,8 +78,8 @@ final class TestAgent {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
             grant = JSON.readValue(response.body(), CertificateGrant.class);
-            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .sslContext(sslContext(keyStore(), new PinnedAuthority(pin))).build();
+            tls = sslContext(keyStore(), new PinnedAuthority(pin));
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
         }
         return response;
     }
@@ -99,6 +100,31 @@ final class TestAgent {
     /** {@code POST /agent/v1/sync} with any body, to check how the gateway treats bad ones. */
     HttpResponse<String> sync(String body) throws Exception {
         return client.send(post("/agent/v1/sync", body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends only the headers of a sync whose body would be {@code contentLength} bytes, asking the gateway to accept
+     * them first ({@code Expect: 100-continue}) as a client with a large body should, and returns the status line
+     * the gateway answers with. (The JDK 17 HTTP client cannot do this: it waits forever when the answer to
+     * {@code Expect: 100-continue} is a refusal.)
+     */
+    String syncHeadersOnly(long contentLength) throws Exception {
+        URI uri = URI.create(gateway);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /agent/v1/sync HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength
+                    + "\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder statusLine = new StringBuilder();
+            int next;
+            while ((next = socket.getInputStream().read()) != -1 && next != '\n') {
+                statusLine.append((char) next);
+            }
+            return statusLine.toString().trim();
+        }
     }
 
     /** A sync sent without any client certificate (but trusting the gateway). */

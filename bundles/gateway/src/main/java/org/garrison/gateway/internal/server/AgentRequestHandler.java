@@ -204,6 +204,9 @@ final class AgentRequestHandler extends AbstractHandler {
     }
 
     private static byte[] body(HttpServletRequest request, int limit) {
+        // before the input stream is opened: opening it answers "100 Continue" to a client that asked to wait,
+        // and the client would then send the whole oversize body only to be cut off
+        RequestBody.refuseDeclaredOverLimit(request.getContentLengthLong(), limit);
         try {
             return RequestBody.read(request.getInputStream(), request.getContentLengthLong(),
                     request.getHeader("Content-Encoding"), limit);

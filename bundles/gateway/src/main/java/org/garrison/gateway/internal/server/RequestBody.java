@@ -25,9 +25,7 @@ final class RequestBody {
      *         {@code 400 malformed} for a broken gzip stream
      */
     static byte[] read(InputStream wire, long declaredLength, String encoding, int limit) {
-        if (declaredLength > limit) {
-            throw tooLarge(limit);
-        }
+        refuseDeclaredOverLimit(declaredLength, limit);
         String coding = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
         try {
             return switch (coding) {
@@ -39,6 +37,16 @@ final class RequestBody {
         } catch (IOException e) {
             throw new GatewayRefusal(400, "malformed", "The request body could not be read"
                     + (coding.contains("gzip") ? " as gzip" : "") + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * @param declaredLength the Content-Length, or -1 when not declared
+     * @throws GatewayRefusal {@code 413 too-large} if the declared length is over the limit
+     */
+    static void refuseDeclaredOverLimit(long declaredLength, int limit) {
+        if (declaredLength > limit) {
+            throw tooLarge(limit);
         }
     }
 
