@@ -49,6 +49,8 @@ public class AgentGatewayIT {
             try {
                 api.awaitStatus("/api/v1/health", 200, server.startTimeout());
                 assertEquals(201, api.signIn("admin", Api.ADMIN_PASSWORD).statusCode());
+                // health is up before every bundle's resources are: the gateway's come last
+                api.awaitStatus("/api/v1/enrollment-tokens", 200, server.startTimeout());
                 String token = createToken(api, "{\"name\":\"itest agents\",\"maxUses\":3}");
 
                 TestAgent agent = new TestAgent(server.gateway(), "itest-hw-" + UUID.randomUUID());

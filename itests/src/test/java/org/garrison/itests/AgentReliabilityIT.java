@@ -44,6 +44,7 @@ public class AgentReliabilityIT {
             try {
                 api.awaitStatus("/api/v1/health", 200, server.startTimeout());
                 assertEquals(201, api.signIn("admin", Api.ADMIN_PASSWORD).statusCode());
+                api.awaitStatus("/api/v1/enrollment-tokens", 200, server.startTimeout());
                 String token = AgentGatewayIT.createToken(api,
                         "{\"name\":\"reliability\",\"maxUses\":" + AGENTS + "}");
                 AtomicInteger acknowledged = new AtomicInteger();
