@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,34 @@ public class RestartIT {
             server.stop();
         }
     }
+
+    /**
+     * An admin who stops the server while its first start is still creating tables gets a server that starts
+     * again: the migration that was running finishes before the database closes, and the rest run on the next start.
+     */
+    @Test
+    public void aStopDuringTheFirstMigrationsLeavesNothingBehind() throws Exception {
+        try (ServerProcess server = new ServerProcess(ServerProcess.unpacked("restart-early"))) {
+            Path log = server.home().resolve("data/log/karaf.log");
+            server.start();
+            for (int i = 0; i < 1200 && !(Files.exists(log) && Files.readString(log).contains(UP_TO_DATE)); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue("no schema was migrated on the first start", Files.readString(log).contains(UP_TO_DATE));
+            server.stop();
+            int firstStartLength = Files.readString(log).length();
+
+            server.start();
+            String health = awaitUp(server, server.httpsApi());
+            assertTrue(health, health.contains("\"migrating\":[]") && health.contains("\"failed\":[]"));
+            String secondStart = Files.readString(log).substring(firstStartLength);
+            assertFalse("a migration failed after the early stop:\n" + secondStart,
+                    secondStart.contains("could not be migrated"));
+            server.stop();
+        }
+    }
+
+    private static final String UP_TO_DATE = "is up to date";
 
     private static String awaitUp(ServerProcess server, Api api) throws Exception {
         try {

@@ -1,6 +1,7 @@
 package org.garrison.http.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param database      the database's state
  * @param serverId      the installation's identifier (absent while the database is not ready)
  * @param installedAt   when the installation was created (absent while the database is not ready)
+ * @param schemas       the migration state of the bundles' database schemas
  */
 @Schema(name = "Health")
 public record Health(
@@ -24,7 +26,20 @@ public record Health(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long uptimeSeconds,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DatabaseHealth database,
         UUID serverId,
-        Instant installedAt) {
+        Instant installedAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SchemaHealth schemas) {
+
+    /**
+     * @param ready     how many schemas are migrated and in use
+     * @param migrating the schemas still being migrated (the server is DOWN until none is)
+     * @param failed    the schemas whose migration failed; their bundles stay inactive
+     */
+    @Schema(name = "SchemaHealth")
+    public record SchemaHealth(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int ready,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> migrating,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> failed) {
+    }
 
     /**
      * @param kind    "derby" or "postgresql" (absent when unreachable)

@@ -13,15 +13,26 @@ import liquibase.Scope;
 import liquibase.changelog.FastCheckService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import liquibase.util.NetUtil;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one schema's Liquibase changelog, read through the owning bundle's class loader, with history and lock
  * tables of that schema's own.
  */
 final class LiquibaseMigrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiquibaseMigrator.class);
 
     private final DataSource dataSource;
 
@@ -45,6 +56,7 @@ final class LiquibaseMigrator {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDatabaseChangeLogTableName(schema.historyTable());
             database.setDatabaseChangeLogLockTableName(schema.lockTable());
+            releaseStaleLock(schema, database);
             Liquibase liquibase = new Liquibase(schema.changelog(), new ClassLoaderResourceAccessor(bundleLoader),
                     database);
             // Liquibase remembers "up to date" per URL and changelog path for the life of the JVM; after a bundle
@@ -72,6 +84,31 @@ final class LiquibaseMigrator {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Frees the schema's change log lock when the process that took it is gone: a server stopped or killed during a
+     * migration leaves the lock row set, and Liquibase would wait minutes for it on the next start. Migrations run
+     * one at a time on one thread of this process, so a lock held by this host is always stale. Embedded Derby is
+     * open in this process only, so any lock there is this host's; on PostgreSQL a lock of another node is left
+     * alone, since that node may be migrating now.
+     */
+    private static void releaseStaleLock(SchemaDeclaration schema, Database database) throws LiquibaseException {
+        LockService locks = LockServiceFactory.getInstance().getLockService(database);
+        for (DatabaseChangeLogLock lock : locks.listLocks()) {
+            String owner = lock.getLockedBy() == null ? "" : lock.getLockedBy();
+            if (database instanceof DerbyDatabase || isThisHost(owner)) {
+                LOG.warn("Schema '{}': releasing the migration lock left by an interrupted run ({}, since {})",
+                        schema.name(), owner, lock.getLockGranted());
+                locks.forceReleaseLock();
+                return;
+            }
+        }
+    }
+
+    private static boolean isThisHost(String lockedBy) {
+        return lockedBy.startsWith(NetUtil.getLocalHostName())
+                && lockedBy.endsWith("(" + NetUtil.getLocalHostAddress() + ")");
     }
 
     private static String rootMessage(Throwable e) {

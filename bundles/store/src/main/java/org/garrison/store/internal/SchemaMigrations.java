@@ -52,6 +52,7 @@ public class SchemaMigrations implements SchemaRegistry {
     });
     private final Map<Long, TrackedSchema> schemas = new ConcurrentHashMap<>();
     private final BundleTracker<TrackedSchema> tracker;
+    private volatile boolean closing;
 
     @Activate
     public SchemaMigrations(BundleContext context,
@@ -61,11 +62,18 @@ public class SchemaMigrations implements SchemaRegistry {
         tracker.open();
     }
 
+    /**
+     * Lets a running migration finish (interrupting it would leave Derby's files and the schema's lock behind) and
+     * drops those still queued.
+     */
     @Deactivate
     void deactivate() throws InterruptedException {
+        closing = true;
         tracker.close();
-        executor.shutdownNow();
-        executor.awaitTermination(30, TimeUnit.SECONDS);
+        executor.shutdown();
+        if (!executor.awaitTermination(2, TimeUnit.MINUTES)) {
+            LOG.warn("A schema migration is still running after 2 minutes; stopping without waiting for it");
+        }
     }
 
     @Override
@@ -112,7 +120,7 @@ public class SchemaMigrations implements SchemaRegistry {
     }
 
     private void migrate(TrackedSchema tracked) {
-        if (tracked.isCancelled()) {
+        if (closing || tracked.isCancelled()) {
             return;
         }
         Bundle bundle = tracked.bundle;

@@ -43,6 +43,21 @@ class LiquibaseMigratorTest {
     }
 
     @Test
+    void aLockLeftByAStoppedServerDoesNotHoldUpTheNextStart() throws Exception {
+        String database = folder.resolve("locked").toString();
+        migrate(database, "v1");
+        insert(database, "UPDATE GSSAMPLELOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
+                + "LOCKEDBY = 'a server killed while migrating' WHERE ID = 1");
+        restart(database);
+        long started = System.nanoTime();
+        migrate(database, "v2");
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(60),
+                "Liquibase waited for the stale lock");
+        assertEquals("2", query(database, "SELECT CAST(COUNT(*) AS CHAR(4)) FROM GSSAMPLELOG"));
+        assertEquals("0", query(database, "SELECT CAST(COUNT(*) AS CHAR(4)) FROM GSSAMPLELOCK WHERE LOCKED"));
+    }
+
+    @Test
     void aFailingChangeSetIsReportedWithTheDatabaseReason() throws Exception {
         String database = folder.resolve("broken").toString();
         LiquibaseMigrator.MigrationException e = assertThrows(LiquibaseMigrator.MigrationException.class,
