@@ -87,17 +87,20 @@ public final class Outbox implements AutoCloseable {
      */
     public static Outbox open(Path folder, OutboxOptions options, Clock clock) throws IOException {
         AtomicFiles.createPrivateFolder(folder);
-        FileChannel lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock folderLock;
-        try {
-            folderLock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            folderLock = null;
-        }
-        if (folderLock == null) {
-            lockChannel.close();
-            throw new OutboxLockedException(folder);
+        FileChannel lockChannel = null;
+        FileLock folderLock = null;
+        if (options.lockFolder()) {
+            lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                folderLock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                folderLock = null;
+            }
+            if (folderLock == null) {
+                lockChannel.close();
+                throw new OutboxLockedException(folder);
+            }
         }
         Outbox outbox = new Outbox(folder, options, lockChannel, folderLock);
         try {
@@ -297,8 +300,10 @@ public final class Outbox implements AutoCloseable {
                 return;
             }
             closed = true;
-            folderLock.release();
-            lockChannel.close();
+            if (lockChannel != null) {
+                folderLock.release();
+                lockChannel.close();
+            }
         } finally {
             lock.unlock();
         }

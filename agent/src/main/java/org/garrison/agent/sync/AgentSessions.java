@@ -31,7 +31,8 @@ public final class AgentSessions {
         AgentRecord record = store.record().orElseThrow(() -> new NotEnrolledException(settings.dataFolder()));
         AgentIdentity identity = store.load();
         Outbox outbox = Outbox.open(settings.dataFolder().resolve("outbox"),
-                new OutboxOptions(settings.outboxMaxBytes(), settings.fsync()), clock);
+                settings.fsync() ? OutboxOptions.durable(settings.outboxMaxBytes())
+                        : OutboxOptions.simulated(settings.outboxMaxBytes()), clock);
         try {
             AgentReports reports = new AgentReports(outbox, channels.json(), clock);
             InventoryTracker inventory = new InventoryTracker(machine, reports, settings.dataFolder(),

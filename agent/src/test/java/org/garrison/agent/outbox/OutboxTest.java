@@ -168,7 +168,7 @@ class OutboxTest {
 
     @Test
     void aFullOutboxDropsItsOldestEventsKeepsResultsAndSaysSoOnce() throws IOException {
-        OutboxOptions small = new OutboxOptions(64 * 1024, true);
+        OutboxOptions small = new OutboxOptions(64 * 1024, true, true);
         byte[] event = new byte[2000];
         Arrays.fill(event, (byte) 'x');
         event[0] = '"';
