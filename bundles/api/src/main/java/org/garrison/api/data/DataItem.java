@@ -6,7 +6,7 @@ import java.util.Objects;
  * One kind of data the server holds, for the data inventory ({@code GET /api/v1/data-inventory}).
  *
  * @param id          its id, unique within its owner, e.g. {@code device.ip-addresses}
- * @param owner       {@code core} or the plugin id
+ * @param owner       {@value #CORE} or the plugin id
  * @param title       what it is, e.g. "IP addresses of the device"
  * @param description more detail, or {@code null}
  * @param source      where it comes from
@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record DataItem(String id, String owner, String title, String description, DataOrigin source,
         String storage, boolean personal, boolean encrypted, String retention) {
+
+    /** The owner of the data the server's core areas keep. */
+    public static final String CORE = "core";
 
     public DataItem {
         Objects.requireNonNull(id, "id");

@@ -8,8 +8,8 @@ import java.util.Objects;
  * from {@code /console/plugins/<plugin id>/<module>} and calls its {@code mount(element, context)} export.
  *
  * @param kind       what it is
- * @param id         its id within the plugin, lower case with dashes; pages are routed at
- *                   {@code /plugins/<plugin id>/<id>}
+ * @param id         its id within the plugin, lower case with dashes; the console routes pages at
+ *                   {@code /console/applications/<plugin id>/<id>}
  * @param title      its title in English
  * @param titles     its title in other languages, by language tag (e.g. {@code de}); may be empty
  * @param module     the module's path under {@code GARRISON-INF/console/}, e.g. {@code threats.js}; for a
