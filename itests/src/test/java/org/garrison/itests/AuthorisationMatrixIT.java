@@ -28,8 +28,15 @@ import org.garrison.api.event.EventSeverity;
 import org.garrison.api.event.NewEvent;
 import org.garrison.api.group.AdministrationGroup;
 import org.garrison.api.group.GroupService;
+import org.garrison.api.plugin.PluginRegistry;
+import org.garrison.api.policy.PolicyService;
 import org.garrison.api.security.PermissionDefinition;
 import org.garrison.api.security.Permissions;
+import org.garrison.api.task.Task;
+import org.garrison.api.task.TaskDraft;
+import org.garrison.api.task.TaskSchedule;
+import org.garrison.api.task.TaskScope;
+import org.garrison.api.task.TaskService;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -39,6 +46,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +81,21 @@ public class AuthorisationMatrixIT {
     @Filter(timeout = 120_000)
     private org.garrison.api.group.GroupMembers deviceMembership;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    private PluginRegistry plugins;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private PolicyService policies;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private TaskService tasks;
+
+    @Inject
+    private BundleContext context;
+
     private final Api admin = Api.local();
 
     @Configuration
@@ -81,9 +104,11 @@ public class AuthorisationMatrixIT {
     }
 
     @Before
-    public void serverIsUp() throws InterruptedException {
+    public void serverIsUp() throws Exception {
         admin.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
         admin.awaitStatus("/api/v1/roles", 200, Duration.ofMinutes(2));
+        // policies need an application with a settings schema
+        PolicyTestPlugin.install(context, plugins, PolicyTestPlugin.APP, "1.0.0", PolicyTestPlugin.SCHEMA);
     }
 
     /** One caller of the matrix: a built-in role granted on the whole server or on the subtree "inside". */
@@ -249,6 +274,9 @@ public class AuthorisationMatrixIT {
                             TEST).id().toString()
                     : side.device().toString();
             case "event" -> side.event().toString();
+            case PolicyService.OBJECT_TYPE -> PolicyTestPlugin.policyIn(policies, side.group(), TEST).toString();
+            case Task.OBJECT_TYPE -> tasks.create(new TaskDraft("matrix-" + UUID.randomUUID(), "agent", "sync-now",
+                    Map.of(), TaskScope.group(side.group()), TaskSchedule.manual(), true), TEST).id().toString();
             default -> null;
         };
         String scopedParameter = from.substring(from.indexOf(':') + 1);

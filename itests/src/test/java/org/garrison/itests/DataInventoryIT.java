@@ -48,7 +48,7 @@ public class DataInventoryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The id prefix of each core area's items: every one of them must be in the inventory. */
     private static final List<String> CORE_AREAS = List.of("account.", "audit.", "device.", "event.", "gateway.",
-            "group.", "server.", "session.");
+            "group.", "policy.", "server.", "session.", "task.");
 
     @Inject
     private BundleContext context;

@@ -107,7 +107,7 @@ public final class EffectivePolicyBench {
         }
         System.out.printf("%,d devices in %,d leaf groups%n%n", deviceCount, leaves.size());
 
-        ApplicationPoliciesService service = new ApplicationPoliciesService(transactions, null, null, groups, null,
+        ApplicationPoliciesService service = ApplicationPoliciesService.withClock(transactions, null, null, groups, null,
                 new Config(), Clock.systemUTC());
         EffectivePolicies effective = new EffectivePolicies(new DevicePlacement(new String[] {"outside", "VPN"},
                 java.time.Duration.ofMinutes(15), Clock.systemUTC()), new PolicyJson());

@@ -10,7 +10,7 @@
  * never run against a schema that is not ready:
  * <pre>&#64;Reference(target = "(garrison.schema=devices)") MigratedSchema schema</pre>
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.garrison.api.store;
 

@@ -6,6 +6,7 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.MultivaluedMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
@@ -14,6 +15,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-response-headers")
 public class ApiResponseHeaders implements ContainerResponseFilter {
 

@@ -5,6 +5,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.garrison.api.error.GarrisonException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
@@ -13,6 +14,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-domain-errors")
 public class DomainExceptionMapper implements ExceptionMapper<GarrisonException> {
 

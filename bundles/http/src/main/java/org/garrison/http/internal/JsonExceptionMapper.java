@@ -8,6 +8,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.garrison.api.error.GarrisonException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-json-errors")
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 

@@ -8,6 +8,7 @@ import javax.ws.rs.ext.MessageBodyWriter;
 
 import org.osgi.service.component.annotations.Component;
 import org.garrison.http.internal.security.SecurityFilter;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-json")
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
 @JaxrsExtensionSelect("(osgi.jaxrs.name=" + SecurityFilter.NAME + ")")

@@ -1,5 +1,9 @@
 package org.garrison.http.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +34,16 @@ final class OpenApiDocument {
     }
 
     static OpenAPI build(String version, Set<Class<?>> resourceClasses) {
+        Map<Class<?>, String> atRoot = new LinkedHashMap<>();
+        resourceClasses.forEach(type -> atRoot.put(type, ""));
+        return build(version, atRoot);
+    }
+
+    /**
+     * @param resources every resource class with where its application sits below the API root: empty for the
+     *                  default application, {@code /plugins/<id>/resources} for a plugin's
+     */
+    static OpenAPI build(String version, Map<Class<?>, String> resources) {
         OpenAPI base = new OpenAPI()
                 .info(new Info().title("Garrison API").version(version)
                         .description("REST API of the Garrison Administration Server. Errors are RFC 9457 problem "
@@ -40,9 +54,22 @@ final class OpenApiDocument {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Reader.class.getClassLoader());
         try {
-            OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true)).read(resourceClasses);
+            Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true));
+            Set<Class<?>> core = new LinkedHashSet<>();
+            resources.forEach((type, prefix) -> {
+                if (prefix.isEmpty()) {
+                    core.add(type);
+                }
+            });
+            OpenAPI api = reader.read(core);
+            resources.forEach((type, prefix) -> {
+                if (!prefix.isEmpty()) {
+                    reader.read(type, prefix, null, false, null, null, new LinkedHashSet<>(), new ArrayList<>(),
+                            new HashSet<>());
+                }
+            });
             addProblemResponses(api);
-            OpenApiSecurity.describe(api, resourceClasses);
+            OpenApiSecurity.describe(api, resources);
             return api;
         } finally {
             thread.setContextClassLoader(previous);

@@ -1,8 +1,8 @@
 package org.garrison.http.internal;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 
 import org.garrison.api.security.PublicEndpoint;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -27,8 +28,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Serves the OpenAPI document of every resource registered right now, core and plugin alike: resources are looked
- * up on each request (not tracked), so a plugin's operations appear and disappear with it. The document is rebuilt
- * only when the set of resource classes changes.
+ * up on each request (not tracked), so a plugin's operations appear and disappear with it, below
+ * {@code /plugins/<id>/resources} where its own JAX-RS application answers. The document is rebuilt only when the
+ * set of resource classes changes.
  */
 @Component(service = OpenApiResource.class)
 @JaxrsResource
@@ -38,6 +40,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 public class OpenApiResource {
 
     private static final String RESOURCES = "(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)";
+    private static final String PLUGIN_APPLICATIONS = "(&(" + JaxrsWhiteboardConstants.JAX_RS_APPLICATION_BASE
+            + "=*)(" + ApiApplications.PLUGIN_PROPERTY + "=*))";
+    private static final String DEFAULT_APPLICATION = "=.default)";
 
     private final BundleContext context;
     private final String version;
@@ -53,40 +58,71 @@ public class OpenApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public Response document() throws JsonProcessingException {
-        Set<Class<?>> classes = resourceClasses();
+        Map<Class<?>, String> resources = resources();
         Cached current = cached;
-        if (current == null || !current.classes().equals(classes)) {
-            current = new Cached(classes, Json.pretty(OpenApiDocument.build(version, classes)));
+        if (current == null || !current.resources().equals(resources)) {
+            current = new Cached(resources, Json.pretty(OpenApiDocument.build(version, resources)));
             cached = current;
         }
         return Response.ok(current.json(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private Set<Class<?>> resourceClasses() {
-        Set<Class<?>> classes = new LinkedHashSet<>();
-        ServiceReference<?>[] references;
-        try {
-            references = context.getAllServiceReferences(null, RESOURCES);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        if (references == null) {
-            return classes;
-        }
+    /**
+     * Every resource class of the API with where its application sits: core resources in the default application,
+     * plugin resources in their plugin's application (found through the resource's application filter). Resources
+     * of any other application are not part of this API.
+     */
+    private Map<Class<?>, String> resources() {
+        Map<Class<?>, String> resources = new LinkedHashMap<>();
+        ServiceReference<?>[] references = references(RESOURCES);
+        ServiceReference<?>[] pluginApplications = references(PLUGIN_APPLICATIONS);
         Arrays.sort(references);
         for (ServiceReference<?> reference : references) {
+            String prefix = prefixOf(reference, pluginApplications);
+            if (prefix == null) {
+                continue;
+            }
             Object service = context.getService(reference);
             if (service != null) {
                 try {
-                    classes.add(service.getClass());
+                    resources.put(service.getClass(), prefix);
                 } finally {
                     context.ungetService(reference);
                 }
             }
         }
-        return classes;
+        return resources;
     }
 
-    private record Cached(Set<Class<?>> classes, String json) {
+    /** Where a resource's application sits below the API root, or {@code null} when it is not one of the API's. */
+    private String prefixOf(ServiceReference<?> resource, ServiceReference<?>[] pluginApplications) {
+        Object select = resource.getProperty(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT);
+        if (select == null || select.toString().contains(DEFAULT_APPLICATION)) {
+            return "";
+        }
+        try {
+            Filter filter = context.createFilter(select.toString());
+            for (ServiceReference<?> application : pluginApplications) {
+                if (filter.match(application)) {
+                    return ApiApplications.prefixOf(
+                            application.getProperty(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_BASE) + "/");
+                }
+            }
+            return null;
+        } catch (InvalidSyntaxException e) {
+            return null;
+        }
+    }
+
+    private ServiceReference<?>[] references(String filter) {
+        try {
+            ServiceReference<?>[] references = context.getAllServiceReferences(null, filter);
+            return references == null ? new ServiceReference<?>[0] : references;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Cached(Map<Class<?>, String> resources, String json) {
     }
 }

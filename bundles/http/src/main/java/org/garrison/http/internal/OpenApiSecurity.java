@@ -43,6 +43,13 @@ final class OpenApiSecurity {
     }
 
     static void describe(OpenAPI api, Set<Class<?>> resourceClasses) {
+        Map<Class<?>, String> atRoot = new LinkedHashMap<>();
+        resourceClasses.forEach(type -> atRoot.put(type, ""));
+        describe(api, atRoot);
+    }
+
+    /** @param resources every resource class with the prefix of its application below the API root */
+    static void describe(OpenAPI api, Map<Class<?>, String> resources) {
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
         components.addSecuritySchemes(SESSION_SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
@@ -58,7 +65,7 @@ final class OpenApiSecurity {
         if (api.getPaths() == null) {
             return;
         }
-        Map<String, EndpointRule> rules = rules(resourceClasses);
+        Map<String, EndpointRule> rules = rules(resources);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             EndpointRule rule = rules.getOrDefault(key(method.name(), path), EndpointRule.UNDECLARED);
             describe(operation, rule);
@@ -103,13 +110,14 @@ final class OpenApiSecurity {
     }
 
     /** The rule of every resource method, by HTTP method and path as the document lists them. */
-    private static Map<String, EndpointRule> rules(Set<Class<?>> resourceClasses) {
+    private static Map<String, EndpointRule> rules(Map<Class<?>, String> resources) {
         Map<String, EndpointRule> rules = new HashMap<>();
-        for (Class<?> resourceClass : resourceClasses) {
+        for (Map.Entry<Class<?>, String> resource : resources.entrySet()) {
+            Class<?> resourceClass = resource.getKey();
             for (Method method : resourceClass.getMethods()) {
                 String http = ResourceMethods.httpMethod(method);
                 if (http != null) {
-                    rules.put(key(http, ResourceMethods.template(resourceClass, method)),
+                    rules.put(key(http, resource.getValue() + ResourceMethods.template(resourceClass, method)),
                             EndpointRule.of(method, resourceClass));
                 }
             }

@@ -10,9 +10,11 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Response;
 
+import org.garrison.api.plugin.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
@@ -24,9 +26,15 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = ContainerRequestFilter.class, configurationPid = HttpApiConfig.PID)
 @Designate(ocd = HttpApiConfig.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-request-limit")
 @PreMatching
 public class RequestLimitFilter implements ContainerRequestFilter {
+
+    private static final String PLUGIN_UPLOAD = "plugins";
+
+    /** Room for the multipart form's boundaries and part headers around an uploaded plugin JAR. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private volatile long maxBytes;
 
@@ -42,7 +50,7 @@ public class RequestLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = maxBytes;
+        long limit = limitFor(request.getMethod(), request.getUriInfo().getPath(), maxBytes);
         int announced = request.getLength();
         if (announced > limit) {
             throw tooLarge(limit);
@@ -50,6 +58,19 @@ public class RequestLimitFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new BoundedInputStream(request.getEntityStream(), limit));
         }
+    }
+
+    /**
+     * The limit of one request: the configured one, except for a plugin upload ({@code POST /plugins}), which may
+     * carry a JAR as large as the plugin registry accepts, plus the multipart form around it. The registry checks
+     * the JAR's own size.
+     */
+    static long limitFor(String method, String path, long configured) {
+        String trimmed = path == null ? "" : path.replaceAll("^/+|/+$", "");
+        if ("POST".equalsIgnoreCase(method) && PLUGIN_UPLOAD.equals(trimmed)) {
+            return Math.max(configured, PluginRegistry.MAX_JAR_BYTES + MULTIPART_OVERHEAD);
+        }
+        return configured;
     }
 
     static WebApplicationException tooLarge(long limit) {

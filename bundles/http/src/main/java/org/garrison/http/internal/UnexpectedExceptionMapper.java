@@ -7,6 +7,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.garrison.api.store.StoreException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-unexpected-errors")
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 

@@ -5,6 +5,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-http-errors")
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 

@@ -2,6 +2,7 @@ package org.garrison.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,5 +33,14 @@ class RequestLimitFilterTest {
         in.read();
         in.read();
         assertThrows(WebApplicationException.class, in::read);
+    }
+
+    @Test
+    void aPluginUploadMayCarryAJarAsLargeAsTheRegistryAccepts() {
+        long limit = RequestLimitFilter.limitFor("POST", "plugins", 10_000);
+        assertTrue(limit > org.garrison.api.plugin.PluginRegistry.MAX_JAR_BYTES, String.valueOf(limit));
+        assertEquals(10_000, RequestLimitFilter.limitFor("POST", "plugins/acme/threats", 10_000));
+        assertEquals(10_000, RequestLimitFilter.limitFor("PUT", "plugins", 10_000));
+        assertEquals(10_000, RequestLimitFilter.limitFor("POST", "events", 10_000));
     }
 }

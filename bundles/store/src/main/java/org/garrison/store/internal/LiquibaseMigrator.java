@@ -44,7 +44,7 @@ final class LiquibaseMigrator {
      * @throws MigrationException with a message for the admin when the changelog is missing or a change set fails
      */
     @SuppressWarnings("deprecation") // Liquibase's command API needs its own service loading; update(...) does not
-    void migrate(SchemaDeclaration schema, ClassLoader bundleLoader) {
+    void migrate(MigrationPlan schema, ClassLoader bundleLoader) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Liquibase.class.getClassLoader());
@@ -93,7 +93,7 @@ final class LiquibaseMigrator {
      * open in this process only, so any lock there is this host's; on PostgreSQL a lock of another node is left
      * alone, since that node may be migrating now.
      */
-    private static void releaseStaleLock(SchemaDeclaration schema, Database database) throws LiquibaseException {
+    private static void releaseStaleLock(MigrationPlan schema, Database database) throws LiquibaseException {
         LockService locks = LockServiceFactory.getInstance().getLockService(database);
         for (DatabaseChangeLogLock lock : locks.listLocks()) {
             String owner = lock.getLockedBy() == null ? "" : lock.getLockedBy();

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param name      lower-case letters and digits, starting with a letter; it names the history tables
  * @param changelog the Liquibase changelog's path inside the bundle
  */
-record SchemaDeclaration(String name, String changelog) {
+record SchemaDeclaration(String name, String changelog) implements MigrationPlan {
 
     private static final Pattern HEADER = Pattern.compile(
             "\\s*([a-z][a-z0-9]{0,29})\\s*;\\s*changelog\\s*=\\s*\"?([A-Za-z0-9_./-]+\\.(?:sql|xml|yaml|yml|json))\"?\\s*");
@@ -32,13 +32,13 @@ record SchemaDeclaration(String name, String changelog) {
         return new SchemaDeclaration(matcher.group(1), changelog);
     }
 
-    /** The table recording which change sets ran (no underscore: Liquibase on Derby mishandles those). */
-    String historyTable() {
+    @Override
+    public String historyTable() {
         return "GS" + name.toUpperCase(Locale.ROOT) + "LOG";
     }
 
-    /** The table Liquibase locks while it migrates, so two server nodes never migrate the same schema at once. */
-    String lockTable() {
+    @Override
+    public String lockTable() {
         return "GS" + name.toUpperCase(Locale.ROOT) + "LOCK";
     }
 }

@@ -14,11 +14,13 @@ import org.garrison.api.Actor;
 import org.garrison.api.audit.AuditEntry;
 import org.garrison.api.audit.AuditLog;
 import org.garrison.api.security.Caller;
+import org.garrison.http.internal.ApiApplications;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
+@JaxrsApplicationSelect(ApiApplications.ALL)
 @JaxrsName("garrison-audit")
 public class AuditRecorder implements ContainerResponseFilter {
 
@@ -38,6 +41,9 @@ public class AuditRecorder implements ContainerResponseFilter {
 
     /** The longest action text recorded; longer request paths of unknown resources are cut. */
     static final int MAX_ACTION_LENGTH = 255;
+
+    /** How a plugin's application starts below the API root: {@code /plugins/<id>/resources}. */
+    private static final String PLUGIN_APPLICATION = "/plugins/";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -58,8 +64,10 @@ public class AuditRecorder implements ContainerResponseFilter {
             return;
         }
         Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
-        String template = method == null ? unmatched(request.getUriInfo().getPath(false))
-                : ResourceMethods.template(resourceInfo.getResourceClass(), method);
+        String application = ApiApplications.prefixOf(request.getUriInfo().getBaseUri().getPath());
+        String template = withApplication(application, method == null
+                ? unmatched(request.getUriInfo().getPath(false))
+                : ResourceMethods.template(resourceInfo.getResourceClass(), method));
         String httpMethod = request.getMethod().toUpperCase(java.util.Locale.ROOT);
         if (isSignIn(httpMethod, template)) {
             return;
@@ -72,13 +80,24 @@ public class AuditRecorder implements ContainerResponseFilter {
                         : request.getSecurityContext().getUserPrincipal());
         String action = shorten(httpMethod + " " + template);
         String objectType = objectType(endpoint, template);
-        String objectId = objectId(endpoint, request, response);
+        String objectId = objectId(endpoint, request, response, application);
         try {
             log.record(new AuditEntry(null, clock.instant(), actor, action, objectType, objectId, remoteAddress(),
                     response.getStatus(), null));
         } catch (RuntimeException e) {
             LOG.warn("Could not record '{}' in the audit log", action, e);
         }
+    }
+
+    /**
+     * The template below the API root: a plugin application's resources answer below
+     * {@code /plugins/<id>/resources}, which their own templates do not show.
+     */
+    static String withApplication(String application, String template) {
+        if (application.isEmpty()) {
+            return template;
+        }
+        return "/".equals(template) ? application : application + template;
     }
 
     /** The path of a call no resource answered, as the caller sent it. */
@@ -101,9 +120,12 @@ public class AuditRecorder implements ContainerResponseFilter {
         return slash < 0 ? trimmed : trimmed.substring(0, slash);
     }
 
-    /** The {@code id} path parameter, else the one the scope is read from, else the id of what was created. */
+    /**
+     * The {@code id} path parameter, else the one the scope is read from, else the id of what was created, else, in a
+     * plugin's application, the plugin.
+     */
     private static String objectId(EndpointRule rule, ContainerRequestContext request,
-            ContainerResponseContext response) {
+            ContainerResponseContext response, String application) {
         var parameters = request.getUriInfo().getPathParameters();
         String id = parameters.getFirst("id");
         if (id == null && rule.scopeFrom().startsWith("path:")) {
@@ -111,6 +133,10 @@ public class AuditRecorder implements ContainerResponseFilter {
         }
         if (id == null && response.getStatus() == 201 && response.getLocation() != null) {
             id = lastSegment(response.getLocation().getPath());
+        }
+        if (id == null && application.startsWith(PLUGIN_APPLICATION)) {
+            String rest = application.substring(PLUGIN_APPLICATION.length());
+            id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
         }
         return id == null ? "" : shorten(id);
     }

@@ -28,6 +28,8 @@ final class FakeRequest {
     final Map<String, Object> properties = new HashMap<>();
     SecurityContext security;
     Response aborted;
+    /** The base path of the JAX-RS application the request is in. */
+    String base = "/api/v1/";
 
     FakeRequest(String method, String path) {
         this.method = method;
@@ -44,6 +46,12 @@ final class FakeRequest {
         return this;
     }
 
+    /** Puts the request into a plugin's JAX-RS application, at {@code /api/v1/plugins/<id>/resources/}. */
+    FakeRequest inPluginApplication(String pluginId) {
+        base = "/api/v1/plugins/" + pluginId + "/resources/";
+        return this;
+    }
+
     FakeRequest pathParameter(String name, String value) {
         pathParameters.putSingle(name, value);
         return this;
@@ -53,7 +61,8 @@ final class FakeRequest {
         UriInfo uri = proxy(UriInfo.class, (m, args) -> switch (m.getName()) {
             case "getPathParameters" -> pathParameters;
             case "getQueryParameters" -> queryParameters;
-            case "getRequestUri" -> URI.create("http://127.0.0.1:8181/api/v1/" + path);
+            case "getRequestUri" -> URI.create("http://127.0.0.1:8181" + base + path);
+            case "getBaseUri" -> URI.create("http://127.0.0.1:8181" + base);
             case "getPath" -> path;
             default -> throw new UnsupportedOperationException(m.getName());
         });

@@ -52,6 +52,17 @@ class SecurityFilterTest {
         }
     }
 
+    /** A plugin's own resource, in the plugin's JAX-RS application. */
+    @Path("threats")
+    public static class PluginThreats {
+
+        @POST
+        @Path("{threat}/quarantine")
+        @RequiresPermission("acme-av.threats.write")
+        public void quarantine() {
+        }
+    }
+
     @Path("session")
     public static class Session {
 
@@ -160,6 +171,19 @@ class SecurityFilterTest {
         recorder.filter(create.context(), FakeRequest.answer(201, URI.create("http://h/api/v1/devices/77")));
         assertEquals("77", recorded.get(0).objectId());
         assertEquals(ActorKind.ANONYMOUS, recorded.get(0).actor().kind());
+    }
+
+    @Test
+    void aCallToAPluginResourceIsRecordedWithThePathBelowTheApiAndThePlugin() {
+        AuditRecorder recorder = recorder();
+        FakeRequest call = new FakeRequest("POST", "threats/t1/quarantine").inPluginApplication("acme-av")
+                .pathParameter("threat", "t1");
+        recorder.resourceInfo = FakeRequest.resource(PluginThreats.class, "quarantine");
+        recorder.filter(call.context(), FakeRequest.answer(204, null));
+        AuditEntry entry = recorded.get(0);
+        assertEquals("POST /plugins/acme-av/resources/threats/{threat}/quarantine", entry.action());
+        assertEquals("plugins", entry.objectType());
+        assertEquals("acme-av", entry.objectId());
     }
 
     private AuditRecorder recorder() {
