@@ -5,6 +5,8 @@ import type { ParseKeys } from 'i18next';
 export const navigationSections = [
   { id: 'monitoring', titleKey: 'nav.section.monitoring' },
   { id: 'devices', titleKey: 'devices.navSection' },
+  // Filled by the active plugins' navigation entries (see plugins/PluginContributions.tsx), not by routes.
+  { id: 'applications', titleKey: 'plugins.navSection' },
   { id: 'administration', titleKey: 'nav.section.administration' },
 ] as const satisfies readonly {
   id: string;
@@ -124,6 +126,20 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     section: 'administration',
     permission: 'audit.read',
     component: lazy(() => import('./pages/history/AuditLogPage')),
+  },
+  {
+    // Not /console/plugins: the server serves the plugins' module files below that path, a reload would miss the app.
+    path: 'installed-plugins',
+    titleKey: 'plugins.title',
+    section: 'administration',
+    permission: 'plugins.read',
+    component: lazy(() => import('./pages/plugins/PluginsPage')),
+  },
+  {
+    // A plugin's page; not below /console/plugins/, where the server serves the plugins' module files.
+    path: 'applications/:pluginId/:pageId',
+    titleKey: 'plugins.navSection',
+    component: lazy(() => import('./plugins/ApplicationPage')),
   },
   {
     path: 'my-account',

@@ -1,4 +1,4 @@
-import { Suspense, useContext, useEffect } from 'react';
+import { Fragment, Suspense, useContext, useEffect } from 'react';
 import {
   Masthead,
   MastheadBrand,
@@ -22,6 +22,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Outlet, useLocation } from 'react-router';
 import { holds } from '../api/session';
+import { ApplicationsNavigation, applicationsPosition, PluginContributionsProvider } from '../plugins/PluginContributions';
 import { consoleRoutes, navigationOf } from '../routes';
 import { useMe } from '../session/SessionContext';
 import { FrameExtras } from './FrameExtras';
@@ -93,38 +94,46 @@ export function AppFrame() {
     </Masthead>
   );
 
+  const sections = navigationOf(consoleRoutes, (permission) => holds(me, permission));
+  const applicationsAt = applicationsPosition(sections);
   const sidebar = (
     <PageSidebar>
       <PageSidebarBody>
         <Nav aria-label={t('app.mainNavigation')}>
-          {navigationOf(consoleRoutes, (permission) => holds(me, permission)).map((section) => (
-            <NavGroup key={section.id} title={t(section.titleKey)}>
-              {section.routes.map((route) => {
-                const to = `/${route.path}`;
-                return (
-                  <NavItem key={route.path} itemId={route.path} isActive={matchPath({ path: to, end: false }, pathname) !== null}>
-                    <Link to={to}>{t(route.titleKey)}</Link>
-                  </NavItem>
-                );
-              })}
-            </NavGroup>
+          {sections.map((section, index) => (
+            <Fragment key={section.id}>
+              {index === applicationsAt && <ApplicationsNavigation />}
+              <NavGroup title={t(section.titleKey)}>
+                {section.routes.map((route) => {
+                  const to = `/${route.path}`;
+                  return (
+                    <NavItem key={route.path} itemId={route.path} isActive={matchPath({ path: to, end: false }, pathname) !== null}>
+                      <Link to={to}>{t(route.titleKey)}</Link>
+                    </NavItem>
+                  );
+                })}
+              </NavGroup>
+            </Fragment>
           ))}
+          {applicationsAt === sections.length && <ApplicationsNavigation />}
         </Nav>
       </PageSidebarBody>
     </PageSidebar>
   );
 
   return (
-    <Page
-      masthead={masthead}
-      sidebar={sidebar}
-      isManagedSidebar
-      mainContainerId={mainContainerId}
-      skipToContent={<SkipToContent href={`#${mainContainerId}`}>{t('app.skipToContent')}</SkipToContent>}
-    >
-      <Suspense fallback={<PageLoading label={t('app.loadingPage')} />}>
-        <Outlet />
-      </Suspense>
-    </Page>
+    <PluginContributionsProvider>
+      <Page
+        masthead={masthead}
+        sidebar={sidebar}
+        isManagedSidebar
+        mainContainerId={mainContainerId}
+        skipToContent={<SkipToContent href={`#${mainContainerId}`}>{t('app.skipToContent')}</SkipToContent>}
+      >
+        <Suspense fallback={<PageLoading label={t('app.loadingPage')} />}>
+          <Outlet />
+        </Suspense>
+      </Page>
+    </PluginContributionsProvider>
   );
 }

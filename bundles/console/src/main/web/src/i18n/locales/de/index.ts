@@ -5,11 +5,12 @@ import devices from './devices.json';
 import events from './events.json';
 import groups from './groups.json';
 import history from './history.json';
+import plugins from './plugins.json';
 
 /**
  * Every text of the language: the core texts plus one file per console area, each with its own top-level keys, so
  * that areas can grow independently.
  */
-const texts = { ...core, ...agents, ...dashboard, ...devices, ...events, ...groups, ...history };
+const texts = { ...core, ...agents, ...dashboard, ...devices, ...events, ...groups, ...history, ...plugins };
 
 export default texts;

@@ -1,0 +1,3 @@
+export { SchemaForm, type SchemaFormProps } from './SchemaForm';
+export type { FieldLocks, InheritedField } from './formState';
+export { withDefaults, type JsonObject, type JsonSchema } from './schema';

@@ -1,0 +1,203 @@
+import { NavGroup, NavItem } from '@patternfly/react-core';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, matchPath, useLocation } from 'react-router';
+import { listPlugins, type Plugin } from '../api/plugins';
+import { holds } from '../api/session';
+import { deviceTabsOf, DeviceTabsContext, type DeviceTab, type DeviceTabProps } from '../pages/devices/deviceTabs';
+import { navigationSections, type NavigationSection } from '../routes';
+import { useMe, useSession } from '../session/SessionContext';
+import { contributionsOf, noContributions, type ConsoleContributions, type ModuleContribution } from './contributions';
+import { PluginModule } from './PluginModule';
+
+export interface PluginsState extends ConsoleContributions {
+  /** The installed plugins, once loaded; stays `undefined` for an admin who may not read plugins. */
+  plugins: Plugin[] | undefined;
+  /** Why the last load failed; the last plugins loaded stay meanwhile. */
+  error: unknown;
+  /** Loads the plugins again (after installing, starting, stopping or uninstalling one). */
+  refresh: () => void;
+}
+
+const PluginsContext = createContext<PluginsState>({ ...noContributions, plugins: undefined, error: undefined, refresh: () => undefined });
+
+/** The installed plugins and what they add to the console, as the console frame holds them. */
+export function usePlugins(): PluginsState {
+  return useContext(PluginsContext);
+}
+
+/** When a plugin's permissions came or went, `/me` is read again at once and after this long. */
+const meReadAgainMs = 3000;
+
+/** While a plugin is starting (its migrations run), the list is asked again this often until it settles. */
+const startingPollMs = 2000;
+
+/**
+ * Holds the installed plugins for the console frame and provides their contributions: pages, navigation entries
+ * (see {@link ApplicationsNavigation}) and device tabs (through the device page's `DeviceTabsContext`). The list is
+ * loaded again on every change of page, so a plugin installed or stopped elsewhere shows up without a reload, and
+ * at once when the plugins page calls `refresh()`.
+ */
+export function PluginContributionsProvider({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { i18n } = useTranslation();
+  const { pathname } = useLocation();
+  const mayRead = holds(me, 'plugins.read');
+  const [loaded, setLoaded] = useState<{ plugins: Plugin[] | undefined; error: unknown }>({ plugins: undefined, error: undefined });
+  const [generation, setGeneration] = useState(0);
+  const refresh = useCallback(() => setGeneration((current) => current + 1), []);
+
+  useEffect(() => {
+    if (!mayRead) {
+      setLoaded((previous) => (previous.plugins === undefined && previous.error === undefined ? previous : { plugins: undefined, error: undefined }));
+      return undefined;
+    }
+    const controller = new AbortController();
+    listPlugins(controller.signal).then(
+      (plugins) => {
+        if (!controller.signal.aborted) {
+          setLoaded({ plugins, error: undefined });
+        }
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          setLoaded((previous) => ({ ...previous, error }));
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [mayRead, pathname, generation]);
+
+  const starting = loaded.plugins?.some((plugin) => plugin.state === 'starting') ?? false;
+  useEffect(() => {
+    if (!starting) {
+      return undefined;
+    }
+    const timer = setTimeout(refresh, startingPollMs);
+    return () => clearTimeout(timer);
+  }, [starting, loaded, refresh]);
+
+  useReloadMeOnNewPermissions(loaded.plugins);
+
+  const contributions = useMemo(
+    () => contributionsOf(loaded.plugins ?? [], (permission) => holds(me, permission), i18n.language),
+    [loaded.plugins, me, i18n.language],
+  );
+  const deviceTabs = usePluginDeviceTabs(contributions.deviceTabs);
+  const state = useMemo(() => ({ ...contributions, ...loaded, refresh }), [contributions, loaded, refresh]);
+
+  return (
+    <PluginsContext.Provider value={state}>
+      <DeviceTabsContext.Provider value={deviceTabs}>{children}</DeviceTabsContext.Provider>
+    </PluginsContext.Provider>
+  );
+}
+
+/**
+ * The signed-in account's permissions (`/me`) were read at sign-in; a plugin started since then brings permissions
+ * of its own (which the main administrator holds at once, for example). When the active plugins' permissions change,
+ * the account is read again, so their pages show without signing in anew.
+ */
+function useReloadMeOnNewPermissions(plugins: readonly Plugin[] | undefined) {
+  const { reloadMe } = useSession();
+  const reload = useRef(reloadMe);
+  reload.current = reloadMe;
+  const known = useRef<string | undefined>(undefined);
+  const permissions = plugins
+    ? JSON.stringify(
+        plugins
+          .filter((plugin) => plugin.state === 'active')
+          .flatMap((plugin) => plugin.contributions.permissions.map((permission) => permission.id))
+          .sort(),
+      )
+    : undefined;
+  useEffect(() => {
+    if (permissions === undefined) {
+      return undefined;
+    }
+    const changed = known.current !== undefined && known.current !== permissions;
+    known.current = permissions;
+    if (!changed) {
+      return undefined;
+    }
+    // A failure leaves the plugin's pages hidden until the next change or sign-in; nothing else depends on it.
+    const read = () => void reload.current().catch(() => undefined);
+    read();
+    // The server keeps a resolved caller for a few seconds (sessions' callerCacheSeconds, 2 by default), so the
+    // first answer may still lack the new permissions: ask once more when that has passed.
+    const again = setTimeout(read, meReadAgainMs);
+    return () => clearTimeout(again);
+  }, [permissions]);
+}
+
+/** Plugin device tabs come after the core ones, in the order of the plugins and their descriptors. */
+const pluginTabsOrder = 1000;
+
+/**
+ * The device page's tabs: the core ones and the plugins'. A plugin tab keeps its view component (and so its mounted
+ * module) across reloads of the plugin list as long as its module URL stays the same.
+ */
+function usePluginDeviceTabs(tabs: readonly ModuleContribution[]): readonly DeviceTab[] {
+  const views = useRef(new Map<string, DeviceTab['component']>());
+  const signature = JSON.stringify(tabs.map((tab) => [tab.pluginId, tab.pluginName, tab.id, tab.title, tab.moduleUrl, tab.permission ?? null]));
+  return useMemo(
+    () =>
+      deviceTabsOf(
+        tabs.map((tab, index) => ({
+          id: `${tab.pluginId}.${tab.id}`,
+          title: { text: tab.title },
+          ...(tab.permission ? { permission: tab.permission } : {}),
+          order: pluginTabsOrder + index,
+          component: viewOf(views.current, tab),
+        })),
+      ),
+    // The signature stands for the tabs: a new list with the same tabs must not remount them.
+    [signature],
+  );
+}
+
+function viewOf(views: Map<string, DeviceTab['component']>, tab: ModuleContribution): DeviceTab['component'] {
+  const key = JSON.stringify([tab.pluginId, tab.pluginName, tab.moduleUrl]);
+  let view = views.get(key);
+  if (!view) {
+    const PluginDeviceTab = ({ device }: DeviceTabProps) => (
+      <PluginModule pluginId={tab.pluginId} pluginName={tab.pluginName} moduleUrl={tab.moduleUrl} deviceId={device.id} />
+    );
+    view = PluginDeviceTab;
+    views.set(key, view);
+  }
+  return view;
+}
+
+/**
+ * Where the "Applications" section goes among the sidebar sections shown: before the first one that comes after it
+ * in the fixed section order (an admin may see only some sections).
+ */
+export function applicationsPosition(sections: readonly Pick<NavigationSection, 'id'>[]): number {
+  const order = (id: string) => navigationSections.findIndex((section) => section.id === id);
+  const position = sections.findIndex((section) => order(section.id) > order('applications'));
+  return position < 0 ? sections.length : position;
+}
+
+/** The sidebar section "Applications": the plugins' navigation entries the admin may follow. */
+export function ApplicationsNavigation() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { navigation } = usePlugins();
+  if (navigation.length === 0) {
+    return null;
+  }
+  return (
+    <NavGroup title={t('plugins.navSection')}>
+      {navigation.map((entry) => (
+        <NavItem
+          key={`${entry.pluginId}/${entry.id}`}
+          itemId={`${entry.pluginId}/${entry.id}`}
+          isActive={matchPath({ path: entry.path, end: false }, pathname) !== null}
+        >
+          <Link to={entry.path}>{entry.title}</Link>
+        </NavItem>
+      ))}
+    </NavGroup>
+  );
+}
