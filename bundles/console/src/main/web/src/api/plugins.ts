@@ -97,42 +97,6 @@ export async function listPlugins(signal?: AbortSignal): Promise<Plugin[]> {
   return itemsOf(answer).map(normalisePlugin);
 }
 
-/** One active plugin's console contributions (`GET /console-contributions`, for any signed-in admin). */
-interface ConsoleApplication {
-  id: string;
-  name: string;
-  version?: string | null;
-  changedAt: string;
-  console: ConsoleContribution[];
-  permissions: string[];
-}
-
-/**
- * The active plugins with what they add to the console, for any signed-in admin (listing plugins needs
- * `plugins.read`; this does not). Only the console contributions and permission ids are filled in.
- */
-export async function listConsolePlugins(signal?: AbortSignal): Promise<Plugin[]> {
-  const answer = await getJson<ConsoleApplication[]>('/console-contributions', signal ? { signal } : {});
-  return answer.map((application) =>
-    normalisePlugin({
-      id: application.id,
-      name: application.name,
-      version: application.version ?? null,
-      state: 'active',
-      bundleId: 0,
-      changedAt: application.changedAt,
-      contributions: {
-        taskTypes: [],
-        eventTypes: [],
-        dataKinds: [],
-        console: application.console,
-        data: [],
-        permissions: application.permissions.map((id) => ({ id, description: '', groupScoped: true })),
-      },
-    }),
-  );
-}
-
 export async function startPlugin(id: string): Promise<Plugin> {
   return normalisePlugin(await postJson<Plugin>(`/plugins/${segment(id)}/start`));
 }

@@ -2,7 +2,7 @@ import { NavGroup, NavItem } from '@patternfly/react-core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, useLocation } from 'react-router';
-import { listConsolePlugins, listPlugins, type Plugin } from '../api/plugins';
+import { listPlugins, type Plugin } from '../api/plugins';
 import { holds } from '../api/session';
 import { deviceTabsOf, DeviceTabsContext, type DeviceTab, type DeviceTabProps } from '../pages/devices/deviceTabs';
 import { navigationSections, type NavigationSection } from '../routes';
@@ -42,21 +42,18 @@ export function PluginContributionsProvider({ children }: { children: ReactNode 
   const me = useMe();
   const { i18n } = useTranslation();
   const { pathname } = useLocation();
-  const signedIn = me !== undefined;
-  // an admin who may see plugins gets them whole (the Plugins page shares this list); anyone else gets the active
-  // plugins' console contributions only
   const mayRead = holds(me, 'plugins.read');
   const [loaded, setLoaded] = useState<{ plugins: Plugin[] | undefined; error: unknown }>({ plugins: undefined, error: undefined });
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((current) => current + 1), []);
 
   useEffect(() => {
-    if (!signedIn) {
+    if (!mayRead) {
       setLoaded((previous) => (previous.plugins === undefined && previous.error === undefined ? previous : { plugins: undefined, error: undefined }));
       return undefined;
     }
     const controller = new AbortController();
-    (mayRead ? listPlugins : listConsolePlugins)(controller.signal).then(
+    listPlugins(controller.signal).then(
       (plugins) => {
         if (!controller.signal.aborted) {
           setLoaded({ plugins, error: undefined });
@@ -69,7 +66,7 @@ export function PluginContributionsProvider({ children }: { children: ReactNode 
       },
     );
     return () => controller.abort();
-  }, [signedIn, mayRead, pathname, generation]);
+  }, [mayRead, pathname, generation]);
 
   const starting = loaded.plugins?.some((plugin) => plugin.state === 'starting') ?? false;
   useEffect(() => {

@@ -7,7 +7,7 @@
  * in the server enforces them: a method without a declaration is refused with 403, so a plugin that forgets one is
  * safe rather than open.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.garrison.api.security;
 

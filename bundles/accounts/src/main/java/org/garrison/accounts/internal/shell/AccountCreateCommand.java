@@ -22,6 +22,7 @@ import org.garrison.api.account.RoleService;
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.group.AdministrationGroup;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Creates an account. The password is asked for (twice, not echoed), or generated and printed once.
@@ -38,6 +39,9 @@ public class AccountCreateCommand implements Action {
 
     @Reference
     private Session session;
+
+    @Reference
+    private ShellUser shell;
 
     @Argument(index = 0, name = "login", required = true, description = "The new account's login")
     private String login;
@@ -61,7 +65,7 @@ public class AccountCreateCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        ShellAccess.requireAdmin();
+        shell.requireMainAdministrator("change accounts or keys");
         List<RoleGrant> grants = new ArrayList<>();
         if (roleNames != null) {
             for (String name : roleNames) {

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.garrison.accounts.internal.GeneratedPassword;
 import org.garrison.api.account.Account;
 import org.garrison.api.account.AccountService;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Gives an account a generated password, printed once, that must be changed at the next sign-in.
@@ -22,12 +23,15 @@ public class AccountPasswordResetCommand implements Action {
     @Reference
     private AccountService accounts;
 
+    @Reference
+    private ShellUser shell;
+
     @Argument(index = 0, name = "account", required = true, description = "The account's login or id")
     private String account;
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdmin();
+        shell.requireMainAdministrator("change accounts or keys");
         Account target = AccountArgument.resolve(accounts, account);
         String password = GeneratedPassword.create(new SecureRandom(), target.login());
         accounts.resetPassword(target.id(), password, true, ShellActor.current());

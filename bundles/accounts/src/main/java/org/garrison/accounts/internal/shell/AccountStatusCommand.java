@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.garrison.api.account.Account;
 import org.garrison.api.account.AccountService;
 import org.garrison.api.account.AccountUpdate;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Enables or disables an account; the two commands differ only in the status they set.
@@ -15,6 +16,9 @@ abstract class AccountStatusCommand implements Action {
     @Reference
     private AccountService accounts;
 
+    @Reference
+    private ShellUser shell;
+
     @Argument(index = 0, name = "account", required = true, description = "The account's login or id")
     private String account;
 
@@ -23,7 +27,7 @@ abstract class AccountStatusCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdmin();
+        shell.requireMainAdministrator("change accounts or keys");
         Account target = AccountArgument.resolve(accounts, account);
         accounts.update(target.id(), new AccountUpdate(null, null, null, null, null, enabled(), null),
                 ShellActor.current());

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.garrison.accounts.internal.DataKeyRotation;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Rotates the key that encrypts personal data and re-encrypts what every area stored under earlier keys.
@@ -17,9 +18,12 @@ public class DataKeyRotateCommand implements Action {
     @Reference
     private DataKeyRotation rotation;
 
+    @Reference
+    private ShellUser shell;
+
     @Override
     public Object execute() {
-        ShellAccess.requireAdmin();
+        shell.requireMainAdministrator("change accounts or keys");
         DataKeyRotation.Report report = rotation.rotate();
         System.out.println("Data key " + report.newKey() + " is now current.");
         for (DataKeyRotation.OwnerResult owner : report.owners()) {

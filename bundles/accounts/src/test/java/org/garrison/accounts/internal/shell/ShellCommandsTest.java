@@ -112,6 +112,7 @@ class ShellCommandsTest {
     private String runAs(String role, Action command, Map<String, Object> fields) throws Exception {
         set(command, "accounts", area.accounts);
         set(command, "roles", area.roles);
+        set(command, "shell", new KarafShellUser());
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             set(command, field.getKey(), field.getValue());
         }

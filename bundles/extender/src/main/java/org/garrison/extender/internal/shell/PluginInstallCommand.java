@@ -13,9 +13,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.garrison.api.audit.AuditLog;
 import org.garrison.api.plugin.PluginInfo;
 import org.garrison.api.plugin.PluginRegistry;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Installs a plugin JAR from a file or URL, or upgrades the installed plugin of the same id, with the same checks as
@@ -31,8 +31,8 @@ public class PluginInstallCommand implements Action {
     @Reference
     PluginRegistry registry;
 
-    @Reference(optional = true)
-    AuditLog audit;
+    @Reference
+    ShellUser shell;
 
     @Argument(index = 0, name = "jar", required = true,
             description = "The plugin JAR: a file path, or a URL (file:, http:, https:, mvn:)")
@@ -41,14 +41,14 @@ public class PluginInstallCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        ShellAccess.requireAdministrator();
+        shell.requireAdministrator("change plugins");
         String source = jar.strip();
         String fileName = source.substring(source.lastIndexOf('/') + 1);
         PluginInfo plugin;
         try (InputStream in = open(source)) {
-            plugin = registry.install(in, fileName, ShellAccess.actor());
+            plugin = registry.install(in, fileName, shell.actor());
         }
-        ShellAudit.record(audit, NAME, plugin);
+        shell.audit(NAME, "plugin", plugin.id());
         PluginPrinter.print(plugin);
         return null;
     }

@@ -5,9 +5,9 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.garrison.api.audit.AuditLog;
 import org.garrison.api.plugin.PluginInfo;
 import org.garrison.api.plugin.PluginRegistry;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Starts a stopped plugin, or checks a refused one again.
@@ -21,17 +21,17 @@ public class PluginStartCommand implements Action {
     @Reference
     PluginRegistry registry;
 
-    @Reference(optional = true)
-    AuditLog audit;
+    @Reference
+    ShellUser shell;
 
     @Argument(index = 0, name = "id", required = true, description = "The plugin id")
     String id;
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdministrator();
-        PluginInfo plugin = registry.start(id.strip(), ShellAccess.actor());
-        ShellAudit.record(audit, NAME, plugin);
+        shell.requireAdministrator("change plugins");
+        PluginInfo plugin = registry.start(id.strip(), shell.actor());
+        shell.audit(NAME, "plugin", plugin.id());
         PluginPrinter.print(plugin);
         return null;
     }

@@ -6,8 +6,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.garrison.api.audit.AuditLog;
 import org.garrison.api.plugin.PluginRegistry;
+import org.garrison.api.security.ShellUser;
 
 /**
  * Uninstalls a plugin; its tables stay unless {@code --purge} is given.
@@ -22,8 +22,8 @@ public class PluginUninstallCommand implements Action {
     @Reference
     PluginRegistry registry;
 
-    @Reference(optional = true)
-    AuditLog audit;
+    @Reference
+    ShellUser shell;
 
     @Argument(index = 0, name = "id", required = true, description = "The plugin id")
     String id;
@@ -33,10 +33,10 @@ public class PluginUninstallCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdministrator();
+        shell.requireAdministrator("change plugins");
         String plugin = id.strip();
-        registry.uninstall(plugin, purge, ShellAccess.actor());
-        ShellAccess.audit(audit, NAME + (purge ? " --purge" : ""), plugin);
+        registry.uninstall(plugin, purge, shell.actor());
+        shell.audit(NAME + (purge ? " --purge" : ""), "plugin", plugin);
         System.out.println("Uninstalled plugin " + plugin + (purge ? "; its tables were dropped" : "; its tables are kept"));
         return null;
     }

@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.garrison.api.Actor;
 import org.garrison.api.Ids;
-import org.garrison.api.audit.AuditLog;
+import org.garrison.api.security.ShellUser;
 import org.garrison.gateway.internal.enrollment.AgentDetails;
 import org.garrison.gateway.internal.enrollment.AgentRegistry;
 
@@ -20,17 +20,17 @@ abstract class AgentDecisionCommand implements Action {
     @Reference
     AgentRegistry agents;
 
-    @Reference(optional = true)
-    AuditLog audit;
+    @Reference
+    ShellUser shell;
 
     @Argument(index = 0, name = "id", required = true, description = "The agent's id")
     String id;
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdministrator();
-        AgentDetails decided = decide(Ids.parse("id", id.strip()), ShellAccess.actor());
-        ShellAudit.record(audit, name(), "agent", decided.agent().id().toString());
+        shell.requireAdministrator("issue enrollment tokens, decide about agents or wake them");
+        AgentDetails decided = decide(Ids.parse("id", id.strip()), shell.actor());
+        shell.audit(name(), "agent", decided.agent().id().toString());
         System.out.println("Agent " + decided.agent().id() + " (" + decided.agent().hostname() + ") is now "
                 + decided.agent().state());
         return null;

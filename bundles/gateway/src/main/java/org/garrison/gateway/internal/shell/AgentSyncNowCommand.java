@@ -13,10 +13,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.garrison.api.Ids;
 import org.garrison.api.agent.AgentInstructions;
-import org.garrison.api.audit.AuditLog;
 import org.garrison.api.device.DeviceService;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.group.GroupService;
+import org.garrison.api.security.ShellUser;
 import org.garrison.gateway.internal.enrollment.DeviceSelection;
 
 /**
@@ -36,21 +36,21 @@ public class AgentSyncNowCommand implements Action {
     @Reference
     GroupService groups;
 
+    @Reference
+    ShellUser shell;
+
     @Option(name = "--group", description = "Every device in this group and below it: its id or unique name")
     String group;
 
     @Argument(index = 0, name = "device", multiValued = true, description = "Device ids")
     List<String> deviceIds;
 
-    @Reference(optional = true)
-    AuditLog audit;
-
     @Override
     public Object execute() {
-        ShellAccess.requireAdministrator();
+        shell.requireAdministrator("issue enrollment tokens, decide about agents or wake them");
         Set<UUID> targets = targets();
         int woken = targets.isEmpty() ? 0 : instructions.syncNow(targets);
-        ShellAudit.record(audit, "agent-sync-now", "device", targets.size() == 1 ? targets.iterator().next()
+        shell.audit("agent-sync-now", "device", targets.size() == 1 ? targets.iterator().next()
                 .toString() : "");
         System.out.println("Asked " + targets.size() + (targets.size() == 1 ? " device" : " devices")
                 + " to sync now; " + woken + " listening " + (woken == 1 ? "agent was" : "agents were")

@@ -13,9 +13,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.garrison.api.audit.AuditLog;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.group.GroupService;
+import org.garrison.api.security.ShellUser;
 import org.garrison.gateway.internal.enrollment.EnrollmentTokens;
 import org.garrison.gateway.internal.enrollment.EnrollmentTokens.IssuedEnrollmentToken;
 import org.garrison.gateway.internal.enrollment.EnrollmentTokens.NewEnrollmentToken;
@@ -41,8 +41,8 @@ public class EnrollmentTokenCreateCommand implements Action {
     @Reference
     GroupService groups;
 
-    @Reference(optional = true)
-    AuditLog audit;
+    @Reference
+    ShellUser shell;
 
     @Argument(index = 0, name = "name", required = true, description = "What the token is for, 1-100 characters")
     String name;
@@ -63,11 +63,11 @@ public class EnrollmentTokenCreateCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdministrator();
+        shell.requireAdministrator("issue enrollment tokens, decide about agents or wake them");
         UUID groupId = group == null ? null : GroupArgument.resolve(groups, group);
         IssuedEnrollmentToken issued = tokens.create(new NewEnrollmentToken(name, groupId, requireApproval, maxUses,
-                expiresAt(tokens.now())), ShellAccess.actor());
-        ShellAudit.record(audit, NAME, "enrollment-token", issued.token().id().toString());
+                expiresAt(tokens.now())), shell.actor());
+        shell.audit(NAME, "enrollment-token", issued.token().id().toString());
         System.out.println("Created enrollment token " + issued.token().id() + " (" + issued.token().maxUses()
                 + (issued.token().maxUses() == 1 ? " use" : " uses") + ", expires " + issued.token().expiresAt()
                 + (issued.token().requireApproval() ? ", agents wait for approval" : "") + ")");

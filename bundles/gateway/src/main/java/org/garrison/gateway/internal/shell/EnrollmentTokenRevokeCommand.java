@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.garrison.api.Ids;
-import org.garrison.api.audit.AuditLog;
+import org.garrison.api.security.ShellUser;
 import org.garrison.gateway.internal.enrollment.EnrollmentToken;
 import org.garrison.gateway.internal.enrollment.EnrollmentTokens;
 
@@ -22,17 +22,17 @@ public class EnrollmentTokenRevokeCommand implements Action {
     @Reference
     EnrollmentTokens tokens;
 
-    @Reference(optional = true)
-    AuditLog audit;
+    @Reference
+    ShellUser shell;
 
     @Argument(index = 0, name = "id", required = true, description = "The token's id")
     String id;
 
     @Override
     public Object execute() {
-        ShellAccess.requireAdministrator();
+        shell.requireAdministrator("issue enrollment tokens, decide about agents or wake them");
         EnrollmentToken token = tokens.revoke(Ids.parse("id", id.strip()));
-        ShellAudit.record(audit, NAME, "enrollment-token", token.id().toString());
+        shell.audit(NAME, "enrollment-token", token.id().toString());
         System.out.println("Revoked enrollment token " + token.id() + " (" + token.name() + ")");
         return null;
     }

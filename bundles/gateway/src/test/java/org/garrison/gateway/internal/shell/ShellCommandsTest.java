@@ -34,6 +34,7 @@ import org.garrison.api.Page;
 import org.garrison.api.agent.AgentInstructions;
 import org.garrison.api.agent.AgentState;
 import org.garrison.api.agent.CertificateGrant;
+import org.garrison.accounts.internal.shell.KarafShellUser;
 import org.garrison.api.audit.AuditEntry;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceService;
@@ -114,7 +115,7 @@ class ShellCommandsTest {
 
         EnrollmentTokenRevokeCommand revoke = new EnrollmentTokenRevokeCommand();
         revoke.tokens = gateway.tokens;
-        revoke.audit = gateway.audit;
+        revoke.shell = new KarafShellUser(gateway.audit);
         revoke.id = token.id().toString();
         assertTrue(run("admin", revoke).contains("Revoked"));
         assertEquals(TokenState.REVOKED, gateway.tokens.get(token.id()).stateAt(gateway.tokens.now()));
@@ -186,7 +187,7 @@ class ShellCommandsTest {
         command.tokens = gateway.tokens;
         command.gateway = address;
         command.groups = gateway.groups;
-        command.audit = gateway.audit;
+        command.shell = new KarafShellUser(gateway.audit);
         command.name = name;
         command.group = group;
         command.maxUses = maxUses;
@@ -197,7 +198,7 @@ class ShellCommandsTest {
 
     private <T extends AgentDecisionCommand> T decision(T command, UUID agentId) {
         command.agents = gateway.registry;
-        command.audit = gateway.audit;
+        command.shell = new KarafShellUser(gateway.audit);
         command.id = agentId.toString();
         return command;
     }
@@ -206,7 +207,7 @@ class ShellCommandsTest {
     private AgentSyncNowCommand syncNow(List<Collection<UUID>> woken, List<String> deviceIds, String group) {
         AgentSyncNowCommand command = new AgentSyncNowCommand();
         command.groups = gateway.groups;
-        command.audit = gateway.audit;
+        command.shell = new KarafShellUser(gateway.audit);
         command.deviceIds = deviceIds;
         command.group = group;
         Device device = new Device(knownDevice, office, "d", null, null, null, null, null, null, null, List.of(),
