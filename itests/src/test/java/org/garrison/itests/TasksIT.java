@@ -328,7 +328,7 @@ public class TasksIT {
         }
 
         JsonNode sync(SyncItem... items) throws Exception {
-            HttpResponse<String> answer = agent.sync(new SyncRequest(List.of(items), null));
+            HttpResponse<String> answer = agent.syncHonouringRetryAfter(new SyncRequest(List.of(items), null));
             assertEquals(answer.body(), 200, answer.statusCode());
             return json(answer);
         }
@@ -343,7 +343,7 @@ public class TasksIT {
                     }
                 }
                 assertTrue("no instruction reached the agent", Instant.now().isBefore(deadline));
-                Thread.sleep(250);
+                Thread.sleep(1000);
             }
         }
 

@@ -97,6 +97,24 @@ final class TestAgent {
         return sync(JSON.writeValueAsString(request));
     }
 
+    /**
+     * {@code POST /agent/v1/sync} as the protocol asks of an agent: a {@code 429} or {@code 503} answer is retried
+     * after the seconds its {@code Retry-After} names, for up to a minute.
+     */
+    HttpResponse<String> syncHonouringRetryAfter(SyncRequest request) throws Exception {
+        String body = JSON.writeValueAsString(request);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            HttpResponse<String> answer = sync(body);
+            boolean later = answer.statusCode() == 429 || answer.statusCode() == 503;
+            if (!later || System.nanoTime() > deadline) {
+                return answer;
+            }
+            long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(1, seconds) * 1000);
+        }
+    }
+
     /** {@code POST /agent/v1/sync} with any body, to check how the gateway treats bad ones. */
     HttpResponse<String> sync(String body) throws Exception {
         return client.send(post("/agent/v1/sync", body), HttpResponse.BodyHandlers.ofString());
