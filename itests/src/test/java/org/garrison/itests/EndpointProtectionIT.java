@@ -59,6 +59,7 @@ public class EndpointProtectionIT {
                         theApplicationsReportsReachThePluginAndTheDevice(device);
                         aFullScanTaskReachesTheApplicationAndItsResultComesBack(device);
                         anUpdateTaskEndsTheOutdatedDatabasesStatus(device);
+                        aPolicyReachesTheApplicationThroughTheAgent(device, simulator);
                         simulator.close();
                         everyDetectionIsCountedAndReportedExactlyOnce(device, agent);
                         badRequestsAreRefused(api, deviceId);
@@ -138,6 +139,37 @@ public class EndpointProtectionIT {
         assertTrue(summary.toString(), summary.path("quarantine").size() > 0);
         assertTrue(summary.toString(), summary.path("licence").path("active").path("keyId").asText()
                 .startsWith("****-"));
+    }
+
+    /**
+     * A policy for the device's group reaches the application: the agent receives the effective policy with a sync
+     * answer, the simulator reads it from the local bridge and turns real-time protection off, and the device's
+     * application entry says so. Deactivating the policy brings protection back.
+     */
+    private static void aPolicyReachesTheApplicationThroughTheAgent(Device device,
+            EndpointProtectionSetup.Simulator simulator) throws Exception {
+        String groupId = json(device.api.get("/api/v1/devices/" + device.id)).path("groupId").asText();
+        String policyId = json(created(device.api.postJson("/api/v1/policies", "{\"application\":"
+                + "\"endpoint-protection\",\"groupId\":\"" + groupId + "\",\"name\":\"No real-time protection\","
+                + "\"state\":\"ACTIVE\",\"settings\":{\"realTimeProtection\":{\"enabled\":false}},"
+                + "\"lockedSettings\":[\"realTimeProtection/enabled\"]}"))).path("id").asText();
+        String hash = json(device.api.get("/api/v1/devices/" + device.id + "/effective-policy/endpoint-protection"))
+                .path("hash").asText();
+        device.await("the simulator applying the policy it read from the agent", () -> simulator.output()
+                .contains("policy " + hash + " applied: real-time protection off") ? hash : null);
+        device.await("the device's application entry with real-time protection off", () -> {
+            JsonNode application = device.application();
+            return application != null && application.path("realTimeProtection").asText().equals("OFF")
+                    ? application : null;
+        });
+
+        HttpResponse<String> deactivated = device.api.postJson("/api/v1/policies/" + policyId + "/deactivate", "");
+        assertEquals(deactivated.body(), 200, deactivated.statusCode());
+        device.await("real-time protection on again without the policy", () -> {
+            JsonNode application = device.application();
+            return simulator.output().contains("applied: real-time protection on") && application != null
+                    && application.path("realTimeProtection").asText().equals("ON") ? application : null;
+        });
     }
 
     private static void aFullScanTaskReachesTheApplicationAndItsResultComesBack(Device device) throws Exception {

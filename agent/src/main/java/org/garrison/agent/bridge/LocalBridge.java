@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.garrison.agent.sync.AgentSession;
+import org.garrison.agent.sync.HeldPolicies;
 import org.garrison.api.agent.InstructionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class LocalBridge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalBridge.class);
     private static final String PREFIX = "/bridge/v1/";
+    private static final String POLICIES = "policies/";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -144,7 +146,10 @@ public final class LocalBridge implements AutoCloseable {
                 accepted(exchange);
             }
             default -> {
-                if (resource.startsWith("applications/") && resource.indexOf('/', 13) < 0) {
+                if (resource.startsWith(POLICIES) && resource.indexOf('/', POLICIES.length()) < 0) {
+                    allow(method, "GET");
+                    policy(exchange, resource.substring(POLICIES.length()));
+                } else if (resource.startsWith("applications/") && resource.indexOf('/', 13) < 0) {
                     allow(method, "PUT");
                     session.inventory().applicationReported(
                             input.application(resource.substring("applications/".length()), body(exchange)));
@@ -154,6 +159,26 @@ public final class LocalBridge implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * {@code GET /bridge/v1/policies/{application}}: the effective policy the agent holds for the application, with
+     * its hash as entity tag, so an application polling with {@code If-None-Match} gets {@code 304} until it changes.
+     */
+    private void policy(HttpExchange exchange, String application) throws BridgeRefusal, IOException {
+        BridgeInput.requireName(application, "the application id in the path");
+        HeldPolicies.Held held = session.policy(application).orElseThrow(() -> new BridgeRefusal(404, "no-policy",
+                "The agent holds no policy for " + application + " yet: the server sends it with a sync answer once "
+                        + "the application's plugin is active on the server"));
+        String etag = "\"" + held.hash() + "\"";
+        exchange.getResponseHeaders().set("ETag", etag);
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals(held.hash()))) {
+            send(exchange, 304, new byte[0]);
+            return;
+        }
+        answer(exchange, 200, json.writeValueAsBytes(held));
     }
 
     private static void allow(String method, String allowed) throws BridgeRefusal {

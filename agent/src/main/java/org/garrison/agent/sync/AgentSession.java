@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.garrison.agent.enrollment.Enrollment;
@@ -63,6 +64,7 @@ public final class AgentSession implements Closeable {
     private final AgentReports reports;
     private final InventoryTracker inventory;
     private final InstructionJournal journal;
+    private final HeldPolicies policies;
     private final Clock clock;
     private final String agentVersion;
     private final SyncRequestWriter requests;
@@ -81,7 +83,7 @@ public final class AgentSession implements Closeable {
 
     public AgentSession(IdentityStore store, AgentRecord record, AgentIdentity identity, GatewayChannels channels,
             Enrollment enrollment, Outbox outbox, AgentReports reports, InventoryTracker inventory,
-            InstructionJournal journal, Clock clock, String agentVersion) {
+            InstructionJournal journal, HeldPolicies policies, Clock clock, String agentVersion) {
         this.store = store;
         this.record = record;
         this.identity = identity;
@@ -91,6 +93,7 @@ public final class AgentSession implements Closeable {
         this.reports = reports;
         this.inventory = inventory;
         this.journal = journal;
+        this.policies = policies;
         this.clock = clock;
         this.agentVersion = agentVersion;
         this.requests = new SyncRequestWriter(channels.json());
@@ -110,7 +113,8 @@ public final class AgentSession implements Closeable {
         List<OutboxEntry> batch = outbox.peek(batchLimit, MAX_BATCH_BYTES);
         SyncResponse response;
         try {
-            response = syncChannel().post("/agent/v1/sync", requests.write(batch, agentVersion), SyncResponse.class);
+            byte[] request = requests.write(batch, agentVersion, policies.hashes(), policies.tag());
+            response = syncChannel().post("/agent/v1/sync", request, SyncResponse.class);
         } catch (GatewayRefusal refusal) {
             if (!isolateRefusedItems(batch, refusal)) {
                 throw refusal;
@@ -172,6 +176,11 @@ public final class AgentSession implements Closeable {
             applicationInstructions.finished(result.instructionId());
         }
         return true;
+    }
+
+    /** The policy the agent holds for a managed application. */
+    public Optional<HeldPolicies.Held> policy(String application) {
+        return policies.get(application);
     }
 
     public AgentReports reports() {
@@ -290,6 +299,9 @@ public final class AgentSession implements Closeable {
             }
         }
         applicationInstructions.replace(forApplications);
+        if (response.policies() != null) {
+            policies.apply(response.policies());
+        }
         return syncAgain;
     }
 

@@ -39,8 +39,10 @@ public final class AgentSessions {
                     channels.json(), clock, settings.inventoryInterval());
             InstructionJournal journal = InstructionJournal.open(settings.dataFolder().resolve("instructions.done"),
                     clock, settings.fsync());
+            HeldPolicies policies = HeldPolicies.open(settings.dataFolder().resolve("policies.json"), channels.json(),
+                    clock);
             return new AgentSession(store, record, identity, channels, new Enrollment(channels, clock, agentVersion),
-                    outbox, reports, inventory, journal, clock, agentVersion);
+                    outbox, reports, inventory, journal, policies, clock, agentVersion);
         } catch (IOException | RuntimeException e) {
             outbox.close();
             throw e;

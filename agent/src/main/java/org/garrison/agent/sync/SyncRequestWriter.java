@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.garrison.agent.outbox.OutboxEntry;
 import org.garrison.api.agent.SyncItemKind;
@@ -24,7 +25,11 @@ final class SyncRequestWriter {
         this.json = json;
     }
 
-    byte[] write(List<OutboxEntry> batch, String agentVersion) {
+    /**
+     * @param policies  the hash of each policy the agent holds, by application
+     * @param policyTag the tag of the last policy update, or {@code null}
+     */
+    byte[] write(List<OutboxEntry> batch, String agentVersion, Map<String, String> policies, String policyTag) {
         int estimate = 64;
         for (OutboxEntry entry : batch) {
             estimate += entry.json().length + 64;
@@ -33,6 +38,16 @@ final class SyncRequestWriter {
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringField("agentVersion", agentVersion);
+            if (policyTag != null) {
+                generator.writeStringField("policyTag", policyTag);
+            }
+            if (!policies.isEmpty()) {
+                generator.writeObjectFieldStart("policies");
+                for (Map.Entry<String, String> held : policies.entrySet()) {
+                    generator.writeStringField(held.getKey(), held.getValue());
+                }
+                generator.writeEndObject();
+            }
             generator.writeArrayFieldStart("items");
             for (OutboxEntry entry : batch) {
                 generator.writeStartObject();

@@ -31,7 +31,10 @@ import org.garrison.agent.sync.SessionSettings;
 import org.garrison.agent.testing.TestGateway;
 import org.garrison.agent.testing.TestMachine;
 import org.garrison.agent.transport.GatewayChannels;
+import org.garrison.api.agent.ApplicationPolicy;
 import org.garrison.api.agent.Instruction;
+import org.garrison.api.agent.PolicyUpdate;
+import org.garrison.api.agent.SyncRequest;
 import org.garrison.api.agent.SyncItemKind;
 import org.garrison.api.device.InventoryReport;
 import org.junit.jupiter.api.AfterEach;
@@ -202,5 +205,45 @@ class LocalBridgeTest {
         assertEquals("[]", call("GET", "/bridge/v1/instructions?application=endpoint-protection", null).body());
         assertEquals(new String(session.outbox().peek(1, Long.MAX_VALUE).get(0).json(), StandardCharsets.UTF_8)
                 .contains(scan.id().toString()), true);
+    }
+
+    @Test
+    void anApplicationReadsItsPolicyAndPollsItWithItsHash() throws Exception {
+        HttpResponse<String> none = call("GET", "/bridge/v1/policies/endpoint-protection", null);
+        assertEquals(404, none.statusCode());
+        assertTrue(none.body().contains("no-policy"), none.body());
+
+        gateway.policies = new PolicyUpdate("t1@1", List.of("endpoint-protection"), List.of(new ApplicationPolicy(
+                "endpoint-protection", "h1", Map.of("realtime", Map.of("enabled", false)), List.of("realtime/enabled"))));
+        session.sync();
+        SyncRequest first = gateway.syncs.get(gateway.syncs.size() - 1);
+        assertEquals(Map.of(), first.policies(), "the first sync holds nothing");
+        assertEquals(null, first.policyTag());
+        HttpResponse<String> held = call("GET", "/bridge/v1/policies/endpoint-protection", null);
+        assertEquals(200, held.statusCode());
+        assertEquals("\"h1\"", held.headers().firstValue("ETag").orElseThrow());
+        var body = json.readTree(held.body());
+        assertEquals("h1", body.path("hash").asText());
+        assertEquals(false, body.path("settings").path("realtime").path("enabled").asBoolean(true));
+        assertEquals("realtime/enabled", body.path("lockedSettings").get(0).asText());
+        assertTrue(body.path("receivedAt").isTextual());
+
+        HttpRequest unchanged = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port()
+                + "/bridge/v1/policies/endpoint-protection")).header("Authorization", "Bearer " + secret)
+                .header("If-None-Match", "\"h1\"").GET().build();
+        assertEquals(304, http.send(unchanged, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, call("GET", "/bridge/v1/policies/device-control", null).statusCode());
+        assertEquals(400, call("GET", "/bridge/v1/policies/-not-an-id", null).statusCode());
+        assertEquals(404, call("GET", "/bridge/v1/policies/..%2Fetc", null).statusCode());
+        assertEquals(405, call("POST", "/bridge/v1/policies/endpoint-protection", "{}").statusCode());
+        assertEquals(401, call("GET", "/bridge/v1/policies/endpoint-protection", null, "wrong").statusCode());
+
+        // the next sync sends back what is held; an update without the application drops its policy
+        gateway.policies = new PolicyUpdate("t2@2", List.of(), List.of());
+        session.sync();
+        SyncRequest sent = gateway.syncs.get(gateway.syncs.size() - 1);
+        assertEquals(Map.of("endpoint-protection", "h1"), sent.policies());
+        assertEquals("t1@1", sent.policyTag());
+        assertEquals(404, call("GET", "/bridge/v1/policies/endpoint-protection", null).statusCode());
     }
 }

@@ -36,6 +36,7 @@ import org.garrison.api.agent.ItemNotice;
 import org.garrison.api.agent.RenewRequest;
 import org.garrison.api.agent.SyncItem;
 import org.garrison.api.agent.SyncRequest;
+import org.garrison.api.agent.PolicyUpdate;
 import org.garrison.api.agent.SyncResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,8 @@ public final class TestGateway implements AutoCloseable {
     public volatile AgentState enrollState = AgentState.ACTIVE;
     public volatile Instant serverTime;
     public volatile boolean wakeNext;
+    /** The policies part of the next sync answers, or {@code null} for none. */
+    public volatile PolicyUpdate policies;
 
     private final ObjectMapper json = AgentJson.newMapper();
     private final HttpsServer server;
@@ -195,7 +198,7 @@ public final class TestGateway implements AutoCloseable {
             open = List.copyOf(instructions);
         }
         send(exchange, 200, new SyncResponse(deviceId, through, List.<ItemNotice>of(), open, askFullInventory, 300,
-                askRenewal, serverTime == null ? Instant.now() : serverTime));
+                askRenewal, serverTime == null ? Instant.now() : serverTime, policies));
     }
 
     private static X509Certificate clientCertificate(HttpsExchange exchange) {

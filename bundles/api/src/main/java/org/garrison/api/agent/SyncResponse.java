@@ -17,13 +17,28 @@ import java.util.UUID;
  * @param nextSyncIn           seconds until the agent should sync again (already spread by the server)
  * @param renewCertificate     whether the agent should renew its certificate now
  * @param serverTime           the server's clock, so the agent can warn about a skewed clock
+ * @param policies             the device's policies when the server looked at them again, else {@code null}: the
+ *                             agent keeps what it holds
  */
 public record SyncResponse(UUID deviceId, long storedThrough, List<ItemNotice> notices,
         List<Instruction> instructions, boolean fullInventory, int nextSyncIn, boolean renewCertificate,
-        Instant serverTime) {
+        Instant serverTime, PolicyUpdate policies) {
 
     public SyncResponse {
         notices = List.copyOf(notices);
         instructions = List.copyOf(instructions);
+    }
+
+    /** An answer without policies. */
+    public SyncResponse(UUID deviceId, long storedThrough, List<ItemNotice> notices, List<Instruction> instructions,
+            boolean fullInventory, int nextSyncIn, boolean renewCertificate, Instant serverTime) {
+        this(deviceId, storedThrough, notices, instructions, fullInventory, nextSyncIn, renewCertificate, serverTime,
+                null);
+    }
+
+    /** The same answer with the device's policies. */
+    public SyncResponse withPolicies(PolicyUpdate update) {
+        return new SyncResponse(deviceId, storedThrough, notices, instructions, fullInventory, nextSyncIn,
+                renewCertificate, serverTime, update);
     }
 }

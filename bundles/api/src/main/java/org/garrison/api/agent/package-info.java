@@ -6,7 +6,7 @@
  * {@link org.garrison.api.agent.AgentInstructions} lets server areas (tasks) send instructions to devices; plugins
  * receive the data their applications send through the agent with an {@link org.garrison.api.agent.ApplicationDataHandler}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.garrison.api.agent;
 

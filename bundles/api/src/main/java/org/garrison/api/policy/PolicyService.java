@@ -1,5 +1,6 @@
 package org.garrison.api.policy;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.garrison.api.Actor;
@@ -109,6 +110,26 @@ public interface PolicyService {
      * @throws org.garrison.api.error.NotFoundException if there is no such device
      */
     EffectivePolicy effectiveForDevice(UUID deviceId, String application);
+
+    /**
+     * The settings in force on a device for every application that has an active plugin with a settings schema, by
+     * application id (as {@link #effectiveForDevice(UUID, String)} gives each): what the device's agent hands its
+     * applications.
+     *
+     * @throws org.garrison.api.error.NotFoundException if there is no such device
+     * @since 1.1
+     */
+    List<EffectivePolicy> effectiveForDevice(UUID deviceId);
+
+    /**
+     * An opaque tag that changes whenever a policy is created, changed, deleted or restored, or changes state, and
+     * whenever an application's settings schema comes, goes or changes with its plugin. While it stays the same, a
+     * device's effective policies change only if the device itself changes (its group, tags, network location and
+     * the other facts profiles match). Cheap to ask: callers may ask it for every agent sync.
+     *
+     * @since 1.1
+     */
+    String changeTag();
 
     /**
      * The application's settings in force for a group, without profiles.

@@ -13,7 +13,7 @@
  * {@code ~1} and a {@code ~} is written {@code ~0}. Merging is a deep merge of objects; any other value (arrays
  * included) replaces the one below it whole. A lock on a path locks everything below it.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.garrison.api.policy;
 

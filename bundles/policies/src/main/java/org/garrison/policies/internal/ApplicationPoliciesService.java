@@ -88,6 +88,7 @@ public class ApplicationPoliciesService implements PolicyService, ObjectRestorer
     private final Object reloading = new Object();
     private volatile Limits limits;
     private volatile InForcePolicies inForce;
+    private final ChangeTags tags;
 
     @Activate
     public ApplicationPoliciesService(@Reference Transactions transactions, @Reference RevisionHistory revisions,
@@ -115,6 +116,7 @@ public class ApplicationPoliciesService implements PolicyService, ObjectRestorer
         this.clock = clock;
         this.paths = new GroupPaths(groups);
         this.checks = new PolicyChecks(paths, repository, json);
+        this.tags = new ChangeTags(clock::millis);
         modified(config);
     }
 
@@ -356,6 +358,25 @@ public class ApplicationPoliciesService implements PolicyService, ObjectRestorer
     }
 
     @Override
+    public List<EffectivePolicy> effectiveForDevice(UUID deviceId) {
+        return effectiveForDevice(DeviceFacts.of(devices.get(deviceId), devices));
+    }
+
+    /** The effective policies of a device whose facts are known already, for every managed application. */
+    public List<EffectivePolicy> effectiveForDevice(DeviceFacts device) {
+        InForcePolicies snapshot = snapshot();
+        List<UUID> path = paths.path(device.groupId());
+        EffectivePolicies effective = limits.effective();
+        return checks.managedApplications().stream()
+                .map(application -> effective.forDevice(snapshot, path, device, application)).toList();
+    }
+
+    @Override
+    public String changeTag() {
+        return tags.tag(() -> read(repository::generation), checks.managedApplicationVersions());
+    }
+
+    @Override
     public EffectivePolicy effectiveForGroup(UUID groupId, String application, boolean outOfOffice) {
         return limits.effective().forGroup(snapshot(), paths.path(groupId), application, outOfOffice);
     }
@@ -573,10 +594,15 @@ public class ApplicationPoliciesService implements PolicyService, ObjectRestorer
 
     /** Runs a change in a transaction that first counts itself in the generation row (see the class comment). */
     private <T> T change(SqlWork<T> work) {
-        return transactions.inTransaction(c -> {
-            repository.bumpGeneration(c);
-            return work.apply(c);
-        });
+        try {
+            return transactions.inTransaction(c -> {
+                repository.bumpGeneration(c);
+                return work.apply(c);
+            });
+        } finally {
+            // this node's own changes reach the next syncs at once
+            tags.forget();
+        }
     }
 
     private <T> T read(SqlWork<T> work) {

@@ -3,6 +3,7 @@ package org.garrison.policies.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.garrison.api.error.FieldError;
 import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.plugin.JsonSchemaValidator;
+import org.garrison.api.plugin.PluginInfo;
 import org.garrison.api.plugin.PluginRegistry;
+import org.garrison.api.plugin.PluginState;
 import org.garrison.api.policy.Policy;
 import org.garrison.api.policy.PolicyDraft;
 import org.garrison.api.policy.PolicyState;
@@ -92,6 +95,27 @@ final class PolicyChecks {
         } catch (NotFoundException uninstalledMeanwhile) {
             return Optional.empty();
         }
+    }
+
+    /** The applications with an active plugin that has a settings schema, by id. */
+    List<String> managedApplications() {
+        return managedPlugins().stream().map(PluginInfo::id).toList();
+    }
+
+    /** {@code id@version} of every application with an active plugin that has a settings schema, by id. */
+    List<String> managedApplicationVersions() {
+        return managedPlugins().stream().map(plugin -> plugin.id() + "@" + plugin.version()).toList();
+    }
+
+    private List<PluginInfo> managedPlugins() {
+        PluginRegistry plugins = registry.get();
+        if (plugins == null) {
+            return List.of();
+        }
+        return plugins.plugins().stream()
+                .filter(plugin -> plugin.state() == PluginState.ACTIVE
+                        && plugins.settingsSchema(plugin.id()).isPresent())
+                .sorted(Comparator.comparing(PluginInfo::id)).toList();
     }
 
     /**

@@ -284,6 +284,29 @@ class ApplicationPoliciesServiceTest {
     }
 
     @Test
+    void aDeviceGetsThePolicyOfEveryManagedApplicationAndTheTagFollowsChanges() {
+        String untouched = policies.changeTag();
+        assertEquals(untouched, policies.changeTag());
+        create(office, "Office", PolicyState.ACTIVE, "{\"realtime\":false}", "realtime");
+        String afterCreate = policies.changeTag();
+        assertNotEquals(untouched, afterCreate, "a policy change on this node shows at once");
+        plugins.install("device-control", "1.0.0", "{\"type\":\"object\"}");
+        String afterInstall = policies.changeTag();
+        assertNotEquals(afterCreate, afterInstall);
+
+        List<EffectivePolicy> effective = policies.effectiveForDevice(device(floor, null));
+        assertEquals(List.of("device-control", APP), effective.stream().map(EffectivePolicy::application).toList());
+        assertEquals(Map.of(), effective.get(0).settings());
+        assertEquals("{\"realtime\":false}", json(effective.get(1).settings()));
+        assertEquals(List.of("realtime"), effective.get(1).lockedSettings());
+
+        plugins.remove("device-control");
+        assertNotEquals(afterInstall, policies.changeTag());
+        assertEquals(List.of(APP), policies.effectiveForDevice(device(floor, null)).stream()
+                .map(EffectivePolicy::application).toList());
+    }
+
+    @Test
     void profilesAreAddedReplacedAndRemovedOneByOne() {
         Policy policy = create(office, "Base", PolicyState.INACTIVE, "{}");
         PolicyProfile laptops = new PolicyProfile(null, "Laptops", null, settings("{\"realtime\":true}"), List.of(),

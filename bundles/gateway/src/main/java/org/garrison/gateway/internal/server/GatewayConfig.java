@@ -74,4 +74,11 @@ public @interface GatewayConfig {
             description = "Agents' 'last seen' times are collected in memory and written in bulk this often.",
             min = "1", max = "300")
     int heartbeatFlushSeconds() default 5;
+
+    @AttributeDefinition(name = "Policy re-check (minutes)",
+            description = "A device's effective policies are looked at again at its first sync after a policy or "
+                    + "plugin changed, after it reported a new inventory, and otherwise at its first sync after "
+                    + "this many minutes (which brings admins' moves and tag changes to the device).", min = "1",
+            max = "1440")
+    int policyRecheckMinutes() default 5;
 }

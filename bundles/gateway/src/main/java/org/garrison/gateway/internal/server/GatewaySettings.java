@@ -19,11 +19,12 @@ package org.garrison.gateway.internal.server;
  * @param syncBurst                    how many syncs an agent may make in a row before the spacing applies
  * @param applicationDataRetentionDays how long application data without a handler is kept
  * @param heartbeatFlushSeconds        how often "last seen" times are written
+ * @param policyRecheckMinutes         the longest a device's effective policies go without being looked at again
  */
 public record GatewaySettings(boolean enabled, String host, int port, int syncIntervalSeconds, int jitterPercent,
         int maxBatchBytes, int maxItems, int maxConcurrentSyncs, int maxQueuedSyncs, int maxWakeConnections,
         int wakeTimeoutSeconds, int minSyncSpacingSeconds, int syncBurst, int applicationDataRetentionDays,
-        int heartbeatFlushSeconds) {
+        int heartbeatFlushSeconds, int policyRecheckMinutes) {
 
     /** The longest wake channel the protocol allows. */
     public static final int MAX_WAKE_TIMEOUT_SECONDS = 300;
@@ -38,13 +39,14 @@ public record GatewaySettings(boolean enabled, String host, int port, int syncIn
                 Math.max(10, Math.min(MAX_WAKE_TIMEOUT_SECONDS, config.wakeTimeout())),
                 Math.max(0, config.minSyncSpacing()), Math.max(1, config.syncBurst()),
                 Math.max(1, config.applicationDataRetentionDays()),
-                Math.max(1, Math.min(300, config.heartbeatFlushSeconds())));
+                Math.max(1, Math.min(300, config.heartbeatFlushSeconds())),
+                Math.max(1, Math.min(1440, config.policyRecheckMinutes())));
     }
 
     /** The defaults of {@link GatewayConfig}, for tests and documentation. */
     public static GatewaySettings defaults() {
         return new GatewaySettings(true, "0.0.0.0", 13000, 300, 20, 8 * 1024 * 1024, 1000,
-                2 * Runtime.getRuntime().availableProcessors(), 200, 20_000, 240, 2, 10, 7, 5);
+                2 * Runtime.getRuntime().availableProcessors(), 200, 20_000, 240, 2, 10, 7, 5, 5);
     }
 
     /** Whether a change from {@code other} to this needs the port to be opened again. */

@@ -1,6 +1,7 @@
 package org.garrison.gateway.internal.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.garrison.api.agent.SyncRequest;
 import org.garrison.api.agent.SyncResponse;
 import org.garrison.api.device.DeviceService;
 import org.garrison.api.event.EventService;
+import org.garrison.api.policy.PolicyService;
 import org.garrison.api.store.MigratedSchema;
 import org.garrison.api.store.Transactions;
 import org.garrison.gateway.internal.AgentDirectory;
@@ -42,6 +44,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +83,7 @@ public class SyncService {
     private final GroupCommit<PendingSync> writers;
     private final ScheduledExecutorService housekeeping;
     private final SyncAdmission admission;
+    private final PolicyDelivery policies = new PolicyDelivery();
     private volatile GatewaySettings settings;
     private volatile SyncValidator validator;
     private volatile ScheduledFuture<?> flushing;
@@ -119,6 +125,16 @@ public class SyncService {
 
     private ScheduledFuture<?> scheduleFlush(int seconds) {
         return housekeeping.scheduleWithFixedDelay(this::flushHeartbeats, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetPolicyService")
+    void setPolicyService(PolicyService service) {
+        policies.service().set(service);
+    }
+
+    void unsetPolicyService(PolicyService service) {
+        policies.service().compareAndSet(service, null);
     }
 
     @Modified
@@ -222,7 +238,25 @@ public class SyncService {
         // result no later than the device does
         results.announce(changed);
         for (SyncOutcome outcome : outcomes) {
-            outcome.sync().answer().complete(answer(outcome, now));
+            deliver(outcome, answer(outcome, now), now);
+        }
+    }
+
+    /**
+     * Answers a stored sync, with the device's policies when they are due: those are computed on a parser thread,
+     * so the writer goes on with the next group.
+     */
+    private void deliver(SyncOutcome outcome, SyncResponse response, Instant now) {
+        PendingSync sync = outcome.sync();
+        if (!policies.due(sync.request(), now, Duration.ofMinutes(settings.policyRecheckMinutes()))) {
+            sync.answer().complete(response);
+            return;
+        }
+        try {
+            parsers.execute(() -> sync.answer().complete(
+                    response.withPolicies(policies.update(outcome.deviceId(), sync.request(), now))));
+        } catch (RejectedExecutionException stopping) {
+            sync.answer().complete(response);
         }
     }
 

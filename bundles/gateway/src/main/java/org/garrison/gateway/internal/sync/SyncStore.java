@@ -11,7 +11,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.garrison.api.Actor;
 import org.garrison.api.ActorKind;
@@ -46,6 +48,7 @@ final class SyncStore {
 
     static final String INVENTORY_CONFLICT = "inventory-conflict";
     static final String UNKNOWN_INSTRUCTION = "unknown-instruction";
+    static final String EVENT_REFUSED = "event-refused";
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncStore.class);
 
@@ -133,6 +136,7 @@ final class SyncStore {
         List<InstructionStatus> changed = new ArrayList<>();
         List<NewEvent> newEvents = new ArrayList<>();
         List<String> eventFields = new ArrayList<>();
+        List<Long> eventSeqs = new ArrayList<>();
         List<ApplicationData> data = new ArrayList<>();
         long highest = stored;
         for (int i = 0; i < items.size(); i++) {
@@ -149,6 +153,7 @@ final class SyncStore {
                         newEvents.add(new NewEvent(event.id(), event.occurredAt(), deviceId, null, event.source(),
                                 event.type(), event.severity(), event.description(), event.payload()));
                         eventFields.add("items[" + i + "].events[" + j + "]");
+                        eventSeqs.add(item.seq());
                     }
                 }
                 case APPLICATION_DATA -> data.add(item.applicationData());
@@ -164,7 +169,7 @@ final class SyncStore {
             }
         }
         if (!newEvents.isEmpty()) {
-            ingest(newEvents, eventFields);
+            ingest(newEvents, eventFields, eventSeqs, notices);
         }
         if (!data.isEmpty()) {
             inbox.insert(connection, deviceId, data, now);
@@ -243,35 +248,70 @@ final class SyncStore {
         return fullWanted && !report.full();
     }
 
-    private void ingest(List<NewEvent> newEvents, List<String> fields) {
+    /**
+     * Stores the sync's events. The request was checked already, so what the event store still refuses is content only
+     * it knows about: a payload that does not follow its event type's schema (a plugin's), for instance. Those events
+     * are left out with a notice on their items, and the others are stored: one application's bad event must not
+     * hold up, or make the agent drop, the events next to it. A refusal naming no event refuses the sync.
+     */
+    private void ingest(List<NewEvent> newEvents, List<String> fields, List<Long> seqs, List<ItemNotice> notices) {
         try {
             events.ingest(newEvents);
         } catch (ValidationException e) {
-            List<FieldError> errors = new ArrayList<>();
+            Map<Integer, List<FieldError>> refused = new TreeMap<>();
             for (FieldError error : e.errors()) {
-                errors.add(new FieldError(eventField(error.field(), fields), error.message()));
+                int index = eventIndex(error.field(), fields.size());
+                if (index < 0) {
+                    throw refusal(e, fields);
+                }
+                refused.computeIfAbsent(index, at -> new ArrayList<>()).add(new FieldError(
+                        fields.get(index) + error.field().substring(error.field().indexOf(']') + 1), error.message()));
             }
-            throw new GatewayRefusal(400, "invalid", "An event is invalid: " + errors.get(0).field() + " "
-                    + errors.get(0).message(), 0, errors);
+            List<NewEvent> kept = new ArrayList<>();
+            for (int i = 0; i < newEvents.size(); i++) {
+                if (!refused.containsKey(i)) {
+                    kept.add(newEvents.get(i));
+                }
+            }
+            refused.forEach((index, errors) -> notices.add(new ItemNotice(seqs.get(index), EVENT_REFUSED,
+                    "Event " + newEvents.get(index).id() + " (" + newEvents.get(index).type() + ") was not stored: "
+                            + errors.stream().map(error -> error.field() + " " + error.message())
+                                    .collect(Collectors.joining("; ")))));
+            if (!kept.isEmpty()) {
+                try {
+                    events.ingest(kept);
+                } catch (ValidationException again) {
+                    throw refusal(again, fields);
+                }
+            }
         }
     }
 
-    /** The event store names an event by its index in the list it got ("[12].severity"); the agent by its item. */
-    private static String eventField(String field, List<String> fields) {
+    private static GatewayRefusal refusal(ValidationException e, List<String> fields) {
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError error : e.errors()) {
+            int index = eventIndex(error.field(), fields.size());
+            errors.add(index < 0 ? error : new FieldError(fields.get(index)
+                    + error.field().substring(error.field().indexOf(']') + 1), error.message()));
+        }
+        return new GatewayRefusal(400, "invalid", "An event is invalid: " + errors.get(0).field() + " "
+                + errors.get(0).message(), 0, errors);
+    }
+
+    /** The event store names an event by its index in the list it got ("[12].severity"); -1 if it names none. */
+    private static int eventIndex(String field, int count) {
         if (field.startsWith("[")) {
             int end = field.indexOf(']');
             if (end > 1) {
                 try {
                     int index = Integer.parseInt(field.substring(1, end));
-                    if (index >= 0 && index < fields.size()) {
-                        return fields.get(index) + field.substring(end + 1);
-                    }
+                    return index >= 0 && index < count ? index : -1;
                 } catch (NumberFormatException e) {
-                    return field;
+                    return -1;
                 }
             }
         }
-        return field;
+        return -1;
     }
 
     private UUID createDevice(AgentIdentity agent) {

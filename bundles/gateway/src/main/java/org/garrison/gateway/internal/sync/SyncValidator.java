@@ -38,6 +38,12 @@ public final class SyncValidator {
     /** The longest agent version. */
     public static final int MAX_AGENT_VERSION_LENGTH = 50;
 
+    /** The most applications whose policy hashes a sync may name. */
+    public static final int MAX_POLICIES = 200;
+
+    /** The longest policy hash or policy tag an agent may send back. */
+    public static final int MAX_POLICY_TOKEN_LENGTH = 200;
+
     /** Errors listed in one answer at most; more would only make the answer big. */
     private static final int MAX_ERRORS = 100;
 
@@ -65,6 +71,7 @@ public final class SyncValidator {
         if (version != null && (version.isBlank() || version.length() > MAX_AGENT_VERSION_LENGTH)) {
             errors.add(new FieldError("agentVersion", "must be 1 to " + MAX_AGENT_VERSION_LENGTH + " characters"));
         }
+        checkPolicies(request, errors);
         long previous = 0;
         for (int i = 0; i < request.items().size() && errors.size() < MAX_ERRORS; i++) {
             String at = "items[" + i + "]";
@@ -215,6 +222,27 @@ public final class SyncValidator {
     private void size(String field, Map<String, Object> value, int limit, List<FieldError> errors) {
         if (value != null && !value.isEmpty() && json.length(value) > limit) {
             errors.add(new FieldError(field, "must be at most " + limit + " characters as JSON"));
+        }
+    }
+
+    /** The policy hashes and tag an agent sends back are only compared, but stay small and well-formed. */
+    private static void checkPolicies(SyncRequest request, List<FieldError> errors) {
+        String tag = request.policyTag();
+        if (tag != null && (tag.isEmpty() || tag.length() > MAX_POLICY_TOKEN_LENGTH)) {
+            errors.add(new FieldError("policyTag", "must be 1 to " + MAX_POLICY_TOKEN_LENGTH + " characters"));
+        }
+        if (request.policies().size() > MAX_POLICIES) {
+            errors.add(new FieldError("policies", "may name at most " + MAX_POLICIES + " applications"));
+            return;
+        }
+        for (Map.Entry<String, String> held : request.policies().entrySet()) {
+            if (!NAME.matcher(held.getKey()).matches()) {
+                errors.add(new FieldError("policies", "names an application id that is not one: " + held.getKey()
+                        .substring(0, Math.min(100, held.getKey().length()))));
+            } else if (held.getValue().isEmpty() || held.getValue().length() > MAX_POLICY_TOKEN_LENGTH) {
+                errors.add(new FieldError("policies." + held.getKey(), "must be 1 to " + MAX_POLICY_TOKEN_LENGTH
+                        + " characters"));
+            }
         }
     }
 }

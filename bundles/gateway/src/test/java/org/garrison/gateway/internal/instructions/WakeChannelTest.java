@@ -30,7 +30,7 @@ class WakeChannelTest {
     private WakeChannel channel(int maxPolls) {
         GatewaySettings d = GatewaySettings.defaults();
         return new WakeChannel(bed.transactions, bed.devices, new GatewaySettings(true, "127.0.0.1", 0,
-                d.syncIntervalSeconds(), 20, d.maxBatchBytes(), 1000, 2, 10, maxPolls, 240, 2, 10, 7, 5));
+                d.syncIntervalSeconds(), 20, d.maxBatchBytes(), 1000, 2, 10, maxPolls, 240, 2, 10, 7, 5, 5));
     }
 
     @AfterEach

@@ -55,7 +55,7 @@ class AgentGatewayServerTest {
     private final TestCertificates authority;
     private final Map<String, AgentIdentity> agentsByName = new ConcurrentHashMap<>();
     private final GatewaySettings settings = new GatewaySettings(true, "127.0.0.1", 0, 300, 20, 1 << 20, 1000, 2, 10,
-            100, 240, 0, 10, 7, 5);
+            100, 240, 0, 10, 7, 5, 5);
     private final SyncService syncs = bed.syncService(settings);
     private final WakeChannel wake = TestWakeChannels.create(bed, settings);
     private final AgentGatewayServer server;

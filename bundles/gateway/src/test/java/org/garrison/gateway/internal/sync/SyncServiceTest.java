@@ -27,6 +27,7 @@ import org.garrison.api.agent.ApplicationData;
 import org.garrison.api.agent.InstructionResult;
 import org.garrison.api.agent.InstructionState;
 import org.garrison.api.agent.InstructionStatus;
+import org.garrison.api.agent.ItemNotice;
 import org.garrison.api.agent.SyncItem;
 import org.garrison.api.agent.SyncRequest;
 import org.garrison.api.agent.SyncResponse;
@@ -265,8 +266,9 @@ class SyncServiceTest {
         AgentIdentity bad = bed.enroll(AgentState.ACTIVE);
         AgentIdentity three = bed.enroll(AgentState.ACTIVE);
         PendingSync first = pending(one, new SyncRequest(List.of(events(1, "ok")), null));
-        PendingSync refused = pending(bad, new SyncRequest(List.of(events(1, "fine"),
-                events(2, "ok", TestEvents.REFUSED_TYPE)), null));
+        SyncItem foreign = SyncItem.events(2, List.of(new NewEvent(UUID.randomUUID(), START, UUID.randomUUID(), null,
+                "core", "x", EventSeverity.INFO, "", Map.of())));
+        PendingSync refused = pending(bad, new SyncRequest(List.of(events(1, "fine"), foreign), null));
         PendingSync last = pending(three, new SyncRequest(List.of(events(7, "ok", "ok")), null));
         service.storeGroup(List.of(first, refused, last));
 
@@ -275,12 +277,24 @@ class SyncServiceTest {
         ExecutionException failed = assertThrows(ExecutionException.class,
                 () -> refused.answer().get(5, TimeUnit.SECONDS));
         GatewayRefusal refusal = assertInstanceOf(GatewayRefusal.class, failed.getCause());
-        assertEquals(400, refusal.status());
-        assertEquals("items[1].events[1].type", refusal.errors().get(0).field());
+        assertEquals(403, refusal.status());
         assertEquals(3, bed.events.count());
         assertEquals("0", bed.column(bad.agentId(), "STORED_THROUGH"));
         assertNull(bed.deviceOf(bad.agentId()));
         assertEquals(2, bed.devices.count());
+    }
+
+    @Test
+    void eventsTheEventStoreRefusesAreLeftOutWithANoticeAndTheirNeighboursAreStored() throws Exception {
+        AgentIdentity agent = bed.enroll(AgentState.ACTIVE);
+        SyncResponse answer = sync(agent, events(1, "fine"), events(2, "ok", TestEvents.REFUSED_TYPE, "ok"),
+                events(3, TestEvents.REFUSED_TYPE));
+        assertEquals(3, answer.storedThrough(), "every item is acknowledged: sending them again cannot help");
+        assertEquals(3, bed.events.count());
+        assertEquals(List.of(2L, 3L), answer.notices().stream().map(ItemNotice::seq).toList());
+        ItemNotice notice = answer.notices().get(0);
+        assertEquals(SyncStore.EVENT_REFUSED, notice.code());
+        assertTrue(notice.message().contains("items[1].events[1].type is refused"), notice.message());
     }
 
     @Test
@@ -386,7 +400,7 @@ class SyncServiceTest {
     void aFullGatewayAnswers503BeforeReadingTheBody() throws Exception {
         service.deactivate();
         GatewaySettings tiny = new GatewaySettings(true, "127.0.0.1", 0, 300, 20, 1 << 20, 1000, 1, 0, 10, 240, 0,
-                10, 7, 5);
+                10, 7, 5, 5);
         service = service(tiny);
         AgentIdentity one = bed.enroll(AgentState.ACTIVE);
         AgentIdentity two = bed.enroll(AgentState.ACTIVE);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,23 @@ class SyncValidatorTest {
         assertEquals(400, refusal.status());
         assertEquals("invalid", refusal.code());
         return refusal.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void thePolicyHashesAndTagAnAgentSendsBackStaySmallAndWellFormed() {
+        validator.check(new SyncRequest(List.of(), null, Map.of("endpoint-protection", "ab12"), "7.ff@1700000000"));
+        GatewayRefusal refusal = assertThrows(GatewayRefusal.class, () -> validator.check(new SyncRequest(List.of(),
+                null, Map.of("../etc", "x", "device-control", "", "ok", "y".repeat(201)), "t".repeat(201))));
+        assertEquals(400, refusal.status());
+        assertEquals(List.of("policies", "policies.device-control", "policies.ok", "policyTag"), refusal.errors()
+                .stream().map(FieldError::field).sorted().toList());
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i <= SyncValidator.MAX_POLICIES; i++) {
+            many.put("app-" + i, "h");
+        }
+        GatewayRefusal tooMany = assertThrows(GatewayRefusal.class,
+                () -> validator.check(new SyncRequest(List.of(), null, many, null)));
+        assertEquals(List.of("policies"), tooMany.errors().stream().map(FieldError::field).toList());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,12 +55,27 @@ public final class BridgeClient {
 
     /** {@code GET /bridge/v1/instructions?application=}: the instructions waiting for the application. */
     public JsonNode instructions(String application) throws BridgeException {
-        String body = send("GET", "/bridge/v1/instructions?application=" + application, null);
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BridgeException(200, "The agent answered something that is not JSON: " + e.getMessage(), e);
+        return tree(send("GET", "/bridge/v1/instructions?application=" + application, null));
+    }
+
+    /**
+     * {@code GET /bridge/v1/policies/{application}}: the application's effective policy as the agent holds it.
+     *
+     * @param knownHash the hash of the policy the application applies already, or {@code null}
+     * @return the policy ({@code hash}, {@code settings}, {@code lockedSettings}); empty when it is still
+     *         {@code knownHash} or when the agent holds none yet
+     */
+    public Optional<JsonNode> policy(String application, String knownHash) throws BridgeException {
+        String path = "/bridge/v1/policies/" + application;
+        Map<String, String> headers = knownHash == null ? Map.of() : Map.of("If-None-Match", "\"" + knownHash + "\"");
+        HttpResponse<String> answer = call("GET", path, null, headers, false);
+        if (answer.statusCode() == 401) {
+            answer = call("GET", path, null, headers, true);
         }
+        if (answer.statusCode() == 304 || answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(tree(checked("GET", path, answer)));
     }
 
     /** {@code POST /bridge/v1/instruction-results}. */
@@ -68,10 +84,14 @@ public final class BridgeClient {
     }
 
     String send(String method, String path, Object body) throws BridgeException {
-        HttpResponse<String> answer = call(method, path, body, false);
+        HttpResponse<String> answer = call(method, path, body, Map.of(), false);
         if (answer.statusCode() == 401) {
-            answer = call(method, path, body, true);
+            answer = call(method, path, body, Map.of(), true);
         }
+        return checked(method, path, answer);
+    }
+
+    private static String checked(String method, String path, HttpResponse<String> answer) throws BridgeException {
         if (answer.statusCode() >= 300) {
             throw new BridgeException(answer.statusCode(), method + " " + path + " was refused with "
                     + answer.statusCode() + ": " + answer.body(), null);
@@ -79,12 +99,21 @@ public final class BridgeClient {
         return answer.body();
     }
 
-    private HttpResponse<String> call(String method, String path, Object body, boolean freshSecret)
-            throws BridgeException {
+    private JsonNode tree(String body) throws BridgeException {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BridgeException(200, "The agent answered something that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> call(String method, String path, Object body, Map<String, String> headers,
+            boolean freshSecret) throws BridgeException {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bridge + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + secret(freshSecret));
+            headers.forEach(request::header);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -71,6 +71,7 @@ final class SimulatedAntivirus {
     private boolean storageChanged = true;
     private String realTimeProtection = "on";
     private int protectionOffCycles;
+    private boolean protectionByPolicy = true;
     private Instant lastFullScan;
     private Instant lastQuickScan;
     private Instant databasesReleasedAt;
@@ -111,7 +112,7 @@ final class SimulatedAntivirus {
             detect(now);
             detect(now);
         }
-        if (protectionOffCycles > 0 && --protectionOffCycles == 0) {
+        if (protectionOffCycles > 0 && --protectionOffCycles == 0 && protectionByPolicy) {
             realTimeProtection = "on";
         } else if (realTimeProtection.equals("on") && random.nextInt(200) == 0) {
             realTimeProtection = "off";
@@ -252,6 +253,16 @@ final class SimulatedAntivirus {
 
     boolean storageChanged() {
         return storageChanged;
+    }
+
+    /**
+     * Applies the policy's real-time protection setting: turned off by the policy it stays off (the user cannot turn
+     * it on); turned on, it is on again.
+     */
+    void applyPolicy(boolean realTimeProtectionEnabled) {
+        protectionByPolicy = realTimeProtectionEnabled;
+        realTimeProtection = realTimeProtectionEnabled ? "on" : "off";
+        protectionOffCycles = 0;
     }
 
     String realTimeProtection() {

@@ -49,6 +49,7 @@ final class Simulator {
     private int refused;
     private int cycles;
     private boolean unreachableReported;
+    private String policyHash;
     private volatile boolean stopped;
 
     Simulator(SimulatorOptions options, BridgeClient bridge, Clock clock, PrintStream out) {
@@ -78,6 +79,7 @@ final class Simulator {
         Instant nextPoll = start;
         while (!stopped && now().isBefore(end)) {
             if (!now().isBefore(nextPoll)) {
+                pollPolicy();
                 pollInstructions();
                 nextPoll = now().plus(options.pollInterval());
             }
@@ -117,6 +119,32 @@ final class Simulator {
         }
         // the state goes out when it changed, and every tenth cycle anyway: the server sees the application alive
         if (protectionChanged || cycles % 10 == 0) {
+            queueData("scan-status", antivirus.scanStatus());
+        }
+    }
+
+    /**
+     * Reads the effective policy the agent holds and applies it when its hash changed (a policy without the setting,
+     * or none at all, leaves the application's default: protection on).
+     */
+    private void pollPolicy() {
+        Optional<JsonNode> policy;
+        try {
+            policy = bridge.policy(SimulatedAntivirus.APPLICATION, policyHash);
+        } catch (BridgeException e) {
+            unreachable(e);
+            return;
+        }
+        if (policy.isEmpty()) {
+            return;
+        }
+        policyHash = policy.get().path("hash").asText();
+        boolean enabled = policy.get().path("settings").path("realTimeProtection").path("enabled").asBoolean(true);
+        String before = antivirus.realTimeProtection();
+        antivirus.applyPolicy(enabled);
+        out.println(now() + " policy " + policyHash + " applied: real-time protection " + (enabled ? "on" : "off"));
+        if (!before.equals(antivirus.realTimeProtection())) {
+            queueApplicationState();
             queueData("scan-status", antivirus.scanStatus());
         }
     }

@@ -55,6 +55,19 @@ class SimulatedAntivirusTest {
     }
 
     @Test
+    void aPolicyTurningProtectionOffKeepsItOffUntilAPolicyTurnsItOn() {
+        SimulatedAntivirus antivirus = antivirus(3, null);
+        antivirus.applyPolicy(false);
+        for (int i = 0; i < 500; i++) {
+            antivirus.cycle(NOW.plusSeconds(i));
+            assertEquals("off", antivirus.realTimeProtection(), "cycle " + i);
+        }
+        assertEquals("off", antivirus.scanStatus().get("realTimeProtection"));
+        antivirus.applyPolicy(true);
+        assertEquals("on", antivirus.realTimeProtection());
+    }
+
+    @Test
     void theSameSeedPlaysTheSameMachine() {
         SimulatedAntivirus first = antivirus(42, null);
         SimulatedAntivirus second = antivirus(42, null);
