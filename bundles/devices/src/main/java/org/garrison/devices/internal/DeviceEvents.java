@@ -9,10 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.garrison.api.device.Device;
+import org.garrison.api.device.DeviceRemovalListener;
 import org.garrison.api.device.DeviceStatus;
 import org.garrison.api.device.StatusReason;
 import org.garrison.api.event.Event;
@@ -21,14 +27,18 @@ import org.garrison.api.event.EventSeverity;
 import org.garrison.api.event.NewEvent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reports what happens to devices as core events (added, removed, moved, status changed, inactive). Events are
  * ingested inside the transaction of the change, so the change and its events are stored together or not at all;
- * while the events area is absent, devices work on and nothing is reported.
+ * while the events area is absent, devices work on and nothing is reported. Also tells the
+ * {@link DeviceRemovalListener}s which devices are gone for good.
  */
 @Component(service = DeviceEvents.class)
 public class DeviceEvents {
@@ -37,7 +47,15 @@ public class DeviceEvents {
     record StatusChange(UUID deviceId, UUID groupId, DeviceStatus previous, DeviceStatus current) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceEvents.class);
+
     private final AtomicReference<EventService> events = new AtomicReference<>();
+    private final List<DeviceRemovalListener> removalListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "garrison-device-removals");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
 
     @Activate
@@ -47,6 +65,46 @@ public class DeviceEvents {
 
     DeviceEvents(Clock clock) {
         this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() {
+        notifier.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeRemovalListener")
+    void addRemovalListener(DeviceRemovalListener listener) {
+        removalListeners.add(listener);
+    }
+
+    void removeRemovalListener(DeviceRemovalListener listener) {
+        removalListeners.remove(listener);
+    }
+
+    /**
+     * Tells the removal listeners, on the area's own thread, that devices are gone. Called once the removing
+     * transaction committed: a rolled-back removal is never announced.
+     */
+    void removedForGood(Collection<UUID> deviceIds) {
+        if (deviceIds.isEmpty() || removalListeners.isEmpty()) {
+            return;
+        }
+        Set<UUID> removed = Set.copyOf(deviceIds);
+        try {
+            notifier.execute(() -> {
+                for (DeviceRemovalListener listener : removalListeners) {
+                    try {
+                        listener.devicesRemoved(removed);
+                    } catch (RuntimeException e) {
+                        LOG.warn("A device removal listener ({}) failed for {} devices", listener.getClass().getName(),
+                                removed.size(), e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Not announcing {} removed devices: the devices area is stopping", removed.size());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

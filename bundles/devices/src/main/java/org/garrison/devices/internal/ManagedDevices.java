@@ -359,10 +359,14 @@ public class ManagedDevices implements DeviceService {
 
     @Override
     public DeviceRemoval remove(UUID id, Actor actor) {
-        return transactions.inTransaction(c -> {
+        DeviceRemoval removal = transactions.inTransaction(c -> {
             StoredDevice stored = devices.find(c, id).orElseThrow(() -> new NotFoundException("Device", id));
             return remove(c, stored.device(), actor);
         });
+        if (removal == DeviceRemoval.DELETED) {
+            events.removedForGood(List.of(id));
+        }
+        return removal;
     }
 
     private DeviceRemoval remove(Connection c, Device device, Actor actor) throws SQLException {
@@ -472,11 +476,12 @@ public class ManagedDevices implements DeviceService {
     @Override
     public BulkResult remove(Set<UUID> deviceIds, Actor actor) {
         checkBulk(deviceIds);
-        return transactions.inTransaction(c -> {
+        List<Device> deleted = new ArrayList<>();
+        BulkResult result = transactions.inTransaction(c -> {
+            deleted.clear();
             requireDevices(c, deviceIds);
             Map<UUID, UUID> groupOf = devices.groupsOf(c, deviceIds);
             List<UUID> managed = new ArrayList<>();
-            List<Device> deleted = new ArrayList<>();
             for (UUID id : deviceIds) {
                 if (AdministrationGroup.UNASSIGNED_DEVICES.equals(groupOf.get(id))) {
                     Device device = devices.find(c, id).orElseThrow().device();
@@ -491,6 +496,8 @@ public class ManagedDevices implements DeviceService {
             moves.move(c, managed, AdministrationGroup.UNASSIGNED_DEVICES, statuses, clock.instant());
             return new BulkResult(deviceIds.size(), deviceIds.size());
         });
+        events.removedForGood(deleted.stream().map(Device::id).toList());
+        return result;
     }
 
     @Override

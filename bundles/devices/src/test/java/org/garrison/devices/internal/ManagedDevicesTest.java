@@ -15,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.garrison.api.Actor;
 import org.garrison.api.Page;
@@ -279,6 +282,31 @@ class ManagedDevicesTest {
         assertThrows(NotFoundException.class, () -> devices.get(id));
         assertEquals(id, fake.deleted.get(0).object().id());
         assertTrue(fake.deleted.get(0).snapshot().contains("ws-020"));
+    }
+
+    @Test
+    void devicesDeletedForGoodAreAnnouncedToRemovalListenersOnceCommitted() throws Exception {
+        DeviceEvents events = fake.deviceEvents(Clock.systemUTC());
+        BlockingQueue<Set<UUID>> heard = new LinkedBlockingQueue<>();
+        events.addRemovalListener(ids -> {
+            throw new IllegalStateException("a broken listener does not keep the others from hearing");
+        });
+        events.addRemovalListener(heard::add);
+        ManagedDevices service = new ManagedDevices(database, fake.groups(), fake.settings(),
+                fake.revisionHistory(), fake.deletedObjects(), events, Clock.systemUTC());
+        UUID group = fake.add(AdministrationGroup.MANAGED_DEVICES);
+        UUID managed = service.register(new DeviceRegistration("managed", group, null), ADMIN).id();
+        UUID a = service.register(new DeviceRegistration("a", null, null), ADMIN).id();
+        UUID b = service.register(new DeviceRegistration("b", null, null), ADMIN).id();
+
+        service.remove(managed, ADMIN);
+        service.remove(a, ADMIN);
+        assertEquals(Set.of(a), heard.poll(5, TimeUnit.SECONDS), "moving to Unassigned is no removal");
+        assertThrows(ValidationException.class, () -> service.remove(Set.of(b, UUID.randomUUID()), ADMIN));
+        assertNull(heard.poll(300, TimeUnit.MILLISECONDS), "a refused bulk removal is not announced");
+        service.remove(Set.of(b), ADMIN);
+        assertEquals(Set.of(b), heard.poll(5, TimeUnit.SECONDS));
+        events.deactivate();
     }
 
     @Test

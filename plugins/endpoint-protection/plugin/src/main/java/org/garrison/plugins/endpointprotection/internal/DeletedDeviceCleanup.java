@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
+import org.garrison.api.device.DeviceRemovalListener;
 import org.garrison.api.device.DeviceService;
 import org.garrison.api.store.MigratedSchema;
 import org.garrison.api.store.Transactions;
@@ -22,11 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes the plugin's data of devices deleted from the server. The core tells plugins nothing when a device is
- * deleted, so this asks the devices area, a chunk of device ids at a time, which of them still exist.
+ * Removes the plugin's data of devices deleted from the server: at once when the devices area announces a removal,
+ * and on a schedule for removals it could not hear (made on another server node, or while the plugin was stopped),
+ * asking the devices area, a chunk of device ids at a time, which of them still exist.
  */
-@Component(service = DeletedDeviceCleanup.class, configurationPid = ProtectionConfig.PID)
-public class DeletedDeviceCleanup {
+@Component(service = {DeletedDeviceCleanup.class, DeviceRemovalListener.class},
+        configurationPid = ProtectionConfig.PID)
+public class DeletedDeviceCleanup implements DeviceRemovalListener {
 
     static final int CHUNK = 500;
 
@@ -63,6 +67,24 @@ public class DeletedDeviceCleanup {
         executor.shutdownNow();
     }
 
+    /** Drops the data of the removed devices, on the cleanup's own thread, once confirmed gone. */
+    @Override
+    public void devicesRemoved(Set<UUID> deviceIds) {
+        try {
+            executor.execute(() -> {
+                try {
+                    int removed = removeGone(List.copyOf(deviceIds));
+                    LOG.debug("Removed the Endpoint Protection data of {} deleted devices", removed);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not remove the Endpoint Protection data of {} deleted devices; the scheduled "
+                            + "check will", deviceIds.size(), e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Not removing data of deleted devices: the plugin is stopping");
+        }
+    }
+
     private void runSafely() {
         try {
             int removed = removeDeletedDevices();
@@ -86,14 +108,19 @@ public class DeletedDeviceCleanup {
             if (chunk.isEmpty()) {
                 return removed;
             }
-            Map<UUID, UUID> existing = devices.groupsOf(Set.copyOf(chunk));
-            List<UUID> gone = new ArrayList<>();
-            chunk.stream().filter(id -> !existing.containsKey(id)).forEach(gone::add);
-            if (!gone.isEmpty()) {
-                transactions.runInTransaction(c -> data.delete(c, gone));
-                removed += gone.size();
-            }
+            removed += removeGone(chunk);
             after = chunk.get(chunk.size() - 1);
         }
+    }
+
+    /** Deletes the data of those of the devices that no longer exist (a restored device keeps its data). */
+    int removeGone(List<UUID> deviceIds) {
+        Map<UUID, UUID> existing = devices.groupsOf(Set.copyOf(deviceIds));
+        List<UUID> gone = new ArrayList<>();
+        deviceIds.stream().filter(id -> !existing.containsKey(id)).forEach(gone::add);
+        if (!gone.isEmpty()) {
+            transactions.runInTransaction(c -> data.delete(c, gone));
+        }
+        return gone.size();
     }
 }

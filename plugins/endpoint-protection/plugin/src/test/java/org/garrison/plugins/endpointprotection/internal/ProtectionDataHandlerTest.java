@@ -237,6 +237,20 @@ class ProtectionDataHandlerTest {
         assertNotNull(devices.application(other));
     }
 
+    @Test
+    void anAnnouncedRemovalDropsTheDataOfDevicesConfirmedGoneOnly() {
+        UUID other = devices.add(GROUP);
+        handler.handle(device, List.of(threats(T0, detection("d1", "quarantined", "quarantined", T0))));
+        handler.handle(other, List.of(threats(T0, detection("d1", "quarantined", "quarantined", T0))));
+        devices.delete(device);
+
+        // "other" still exists (say, restored meanwhile): its data stays
+        assertEquals(1, new DeletedDeviceCleanup(transactions, devices).removeGone(List.of(device, other)));
+        assertEquals(List.of(), stored());
+        assertEquals(1, transactions.inTransaction(c -> new ThreatRepository().page(c,
+                new ThreatSelection(other, null), null, 100)).size());
+    }
+
     private List<StoredThreat> stored() {
         return transactions.inTransaction(c -> new ThreatRepository().page(c, new ThreatSelection(device, null), null,
                 100));
