@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import java.util.function.Predicate;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
@@ -214,6 +214,26 @@ public class PluginsIT {
         assertEquals(204, api.delete(PLUGINS + "/itest-deployed-broken").statusCode());
         Thread.sleep(3000);
         assertEquals("file install did not put it back", 404, api.get(PLUGINS + "/itest-deployed").statusCode());
+
+        // deploy/ has no caller for the audit log: the plugins' events are its trail
+        String trail = awaitBody("/api/v1/events?source=core&type=plugin-activated&type=plugin-refused"
+                + "&type=plugin-uninstalled&limit=1000",
+                body -> body.contains("itest-deployed-broken 1.0.0 was uninstalled"));
+        assertTrue(trail, trail.contains("Plugin itest-deployed 1.0.0 is active"));
+        assertTrue(trail, trail.contains("Plugin itest-deployed-broken 1.0.0 was refused: Invalid plugin descriptor"));
+    }
+
+    private String awaitBody(String path, Predicate<String> wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get(path).body();
+            if (wanted.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("GET " + path + " never answered what was awaited; last: " + last);
     }
 
     @Test
