@@ -10,9 +10,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What {@link EndpointProtectionIT} runs: a never-run copy of the distribution whose gateway asks agents to sync
- * every 10 seconds, the sample plugin's JAR and the simulator of its application (both copied by the itests build),
- * and the simulator as a process of its own, as an admin runs it next to an agent.
+ * What {@link EndpointProtectionIT} (and, naming its own sample, {@link DeviceControlIT}) runs: a never-run copy of
+ * the distribution whose gateway asks agents to sync every 10 seconds, the sample plugin's JAR and the simulator of
+ * its application (both copied by the itests build into {@code <sample>-jars/}), and the simulator as a process of
+ * its own, as an admin runs it next to an agent.
  */
 final class EndpointProtectionSetup {
 
@@ -23,7 +24,12 @@ final class EndpointProtectionSetup {
 
     /** The never-run distribution the build unpacked for this test, with a short sync interval for the agents. */
     static Path server() throws Exception {
-        Path home = ServerProcess.unpacked(NAME);
+        return server(NAME);
+    }
+
+    /** The same for another sample plugin: the distribution the build unpacked under its name. */
+    static Path server(String sample) throws Exception {
+        Path home = ServerProcess.unpacked(sample);
         Path gateway = home.resolve("etc/org.garrison.gateway.cfg");
         Files.writeString(gateway, Files.readString(gateway, StandardCharsets.UTF_8)
                 .replaceAll("(?m)^syncInterval\\s*=.*$", "") + "\nsyncInterval = 10\n", StandardCharsets.UTF_8);
@@ -32,7 +38,12 @@ final class EndpointProtectionSetup {
 
     /** The plugin JAR as the build made it. */
     static byte[] pluginJar() throws IOException {
-        return Files.readAllBytes(jars().resolve("endpoint-protection.jar"));
+        return pluginJar(NAME);
+    }
+
+    /** Another sample plugin's JAR, {@code <sample>-jars/<sample>.jar}. */
+    static byte[] pluginJar(String sample) throws IOException {
+        return Files.readAllBytes(jars(sample).resolve(sample + ".jar"));
     }
 
     /** The agent's local bridge address, from the configuration {@link AgentProcess} wrote into its folder. */
@@ -51,9 +62,14 @@ final class EndpointProtectionSetup {
         private final Process process;
 
         Simulator(Path agentFolder, String... options) throws IOException {
-            output = agentFolder.resolve("simulator-output.log");
+            this(NAME, agentFolder, options);
+        }
+
+        /** The simulator of another sample plugin, {@code <sample>-jars/<sample>-simulator.jar}. */
+        Simulator(String sample, Path agentFolder, String... options) throws IOException {
+            output = agentFolder.resolve(sample + "-simulator-output.log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", jars().resolve("endpoint-protection-simulator.jar").toString(), "--bridge",
+                    .toString(), "-jar", jars(sample).resolve(sample + "-simulator.jar").toString(), "--bridge",
                     bridge(agentFolder), "--data-dir", agentFolder.resolve("data").toString()));
             command.addAll(List.of(options));
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -77,7 +93,7 @@ final class EndpointProtectionSetup {
         }
     }
 
-    private static Path jars() {
-        return Path.of(System.getProperty("garrison.test.servers.dir"), "endpoint-protection-jars");
+    private static Path jars(String sample) {
+        return Path.of(System.getProperty("garrison.test.servers.dir"), sample + "-jars");
     }
 }
