@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.garrison.api.plugin.PluginContributions;
 import org.garrison.extender.internal.descriptor.PluginDescriptor;
 
 /**
@@ -18,12 +19,15 @@ import org.garrison.extender.internal.descriptor.PluginDescriptor;
  * @param tables           the tables its changelog creates
  * @param importedPackages the packages of its {@code Import-Package} header
  * @param problems         every problem, empty when the JAR passed
+ * @param contributions    everything the descriptor contributes as the server registers it (permissions, data
+ *                         declarations, console modules, ...); {@link PluginContributions#NONE} when refused
  */
 public record PluginCheckResult(Path jar, String pluginId, String version, List<String> taskTypes,
         List<String> eventTypes, List<String> dataKinds, List<String> tables, List<String> importedPackages,
-        List<Problem.FieldProblem> problems) {
+        List<Problem.FieldProblem> problems, PluginContributions contributions) {
 
     public PluginCheckResult {
+        contributions = contributions == null ? PluginContributions.NONE : contributions;
         taskTypes = List.copyOf(taskTypes);
         eventTypes = List.copyOf(eventTypes);
         dataKinds = List.copyOf(dataKinds);
@@ -36,14 +40,15 @@ public record PluginCheckResult(Path jar, String pluginId, String version, List<
             List<Problem.FieldProblem> problems) {
         if (descriptor == null) {
             return new PluginCheckResult(jar, null, null, List.of(), List.of(), List.of(), List.of(), imports,
-                    problems);
+                    problems, PluginContributions.NONE);
         }
         var contributions = descriptor.contributions();
         return new PluginCheckResult(jar, descriptor.id(), descriptor.version().toString(),
                 contributions.taskTypes().stream().map(t -> t.type()).toList(),
                 contributions.eventTypes().stream().map(e -> e.type()).toList(),
                 contributions.dataKinds().stream().map(k -> k.kind()).toList(),
-                descriptor.migrations() == null ? List.of() : descriptor.migrations().tables(), imports, problems);
+                descriptor.migrations() == null ? List.of() : descriptor.migrations().tables(), imports, problems,
+                contributions);
     }
 
     /** Whether the JAR passed every check. */

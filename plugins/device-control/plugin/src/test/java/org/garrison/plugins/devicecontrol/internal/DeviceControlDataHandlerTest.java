@@ -33,14 +33,15 @@ import org.garrison.api.device.ProtectionState;
 import org.garrison.api.device.StatusLevel;
 import org.garrison.api.event.NewEvent;
 import org.garrison.api.store.Transactions;
-import org.garrison.extender.internal.schema.JsonSchemaService;
-import org.garrison.extender.internal.schema.JsonSchemas;
 import org.garrison.plugins.devicecontrol.internal.reports.AccessEntry;
 import org.garrison.plugins.devicecontrol.internal.store.AccessLogRepository;
 import org.garrison.plugins.devicecontrol.internal.store.ExternalDeviceRepository;
 import org.garrison.plugins.devicecontrol.internal.store.ExternalDeviceSelection;
 import org.garrison.plugins.devicecontrol.internal.store.StoredExternalDevice;
 import org.garrison.store.internal.TestDatabase;
+import org.garrison.testkit.InMemoryDevices;
+import org.garrison.testkit.InMemoryEvents;
+import org.garrison.testkit.ServerSchemaValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +55,8 @@ class DeviceControlDataHandlerTest {
     private static final UUID GROUP = UUID.randomUUID();
 
     private Transactions transactions;
-    private final TestDevices devices = new TestDevices();
-    private final TestEvents events = new TestEvents(new JsonSchemas());
+    private final InMemoryDevices devices = new InMemoryDevices();
+    private final InMemoryEvents events = InMemoryEvents.forPluginOnClassPath();
     private DeviceControlDataHandler handler;
     private UUID device;
 
@@ -63,7 +64,7 @@ class DeviceControlDataHandlerTest {
     void database() throws Exception {
         transactions = TestDatabase.withSchema("devicecontrol", "GARRISON-INF/migrations/changelog.sql",
                 getClass().getClassLoader()).transactions();
-        handler = new DeviceControlDataHandler(transactions, devices, events, new JsonSchemaService());
+        handler = new DeviceControlDataHandler(transactions, devices, events, new ServerSchemaValidator());
         device = devices.add(GROUP);
     }
 
@@ -76,7 +77,7 @@ class DeviceControlDataHandlerTest {
         assertEquals(List.of("stick-1", "printer-1"), stored.stream().map(d -> d.device().instanceId()).toList(),
                 "blocked first");
         assertTrue(stored.stream().allMatch(d -> d.connected() && d.enforced()));
-        InstalledApplication entry = devices.application(device);
+        InstalledApplication entry = devices.application(device, DeviceControl.ID);
         assertNotNull(entry, "the application's entry appears with the plugin's first report");
         assertEquals(ProtectionState.NOT_SUPPORTED, entry.realTimeProtection());
         assertEquals(List.of(), entry.statusReports(), "a blocked device is the policy working, no warning");
@@ -146,14 +147,14 @@ class DeviceControlDataHandlerTest {
     void aPolicyThatOnlyLogsGivesAWarningAndNoTag() {
         handler.handle(device, List.of(snapshot(T0, "log-only", stick("stick-1", "blocked", T0))));
 
-        InstalledApplication entry = devices.application(device);
+        InstalledApplication entry = devices.application(device, DeviceControl.ID);
         assertEquals(List.of(ApplicationStateRules.LOG_ONLY), codes(entry));
         assertEquals(StatusLevel.WARNING, entry.statusReports().get(0).level());
         assertEquals(List.of(), tagNames(), "the stick is not blocked, only logged");
         assertTrue(stored().stream().noneMatch(StoredExternalDevice::enforced));
 
         handler.handle(device, List.of(snapshot(T0.plusSeconds(10), "enforce", stick("stick-1", "read-only", T0))));
-        assertEquals(List.of(), codes(devices.application(device)));
+        assertEquals(List.of(), codes(devices.application(device, DeviceControl.ID)));
         assertEquals("read-only", stored().get(0).device().access().wireName());
     }
 
@@ -168,7 +169,7 @@ class DeviceControlDataHandlerTest {
 
         handler.handle(device, List.of(snapshot(T0, "log-only", stick("stick-1", "blocked", T0))));
 
-        InstalledApplication entry = devices.application(device);
+        InstalledApplication entry = devices.application(device, DeviceControl.ID);
         assertEquals("Acme Device Control", entry.name());
         assertEquals("3.2.0", entry.version());
         assertEquals(ApplicationState.RUNNING, entry.state());

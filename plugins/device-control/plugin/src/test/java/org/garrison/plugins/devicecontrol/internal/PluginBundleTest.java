@@ -5,28 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Manifest;
 
 import org.garrison.api.error.FieldError;
-import org.garrison.api.error.ValidationException;
+import org.garrison.api.plugin.JsonSchemaValidator;
 import org.garrison.api.plugin.PluginContributions;
-import org.garrison.extender.internal.descriptor.DescriptorReader;
-import org.garrison.extender.internal.descriptor.PluginDescriptor;
-import org.garrison.extender.internal.descriptor.PluginHeader;
-import org.garrison.extender.internal.schema.JsonSchemas;
+import org.garrison.testkit.PluginCheckResult;
+import org.garrison.testkit.PluginDescriptorCheck;
+import org.garrison.testkit.PluginResources;
+import org.garrison.testkit.ServerSchemaValidator;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The plugin as the server sees it when it is installed: the manifest bnd made and GARRISON-INF/ as the build
- * assembled it, checked by the extender's own descriptor reader (descriptor schema, every JSON Schema against the
+ * assembled it, checked by the test kit with the server's own upload checks (descriptor schema, every JSON Schema against the
  * 2020-12 meta-schema, console modules present, table names in the namespace), and the settings schema's rules.
  */
 class PluginBundleTest {
@@ -37,32 +33,27 @@ class PluginBundleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JsonSchemas schemas = new JsonSchemas();
+    private final JsonSchemaValidator schemas = new ServerSchemaValidator();
+    private final PluginResources files = PluginResources.onClassPath();
+    private final PluginCheckResult checked = new PluginDescriptorCheck()
+            .checkBuildOutput(Path.of("target", "classes"));
 
     @Test
-    void theBundleImportsOnlyThePublishedApiAndNoCoreInternals() throws IOException {
-        String imports = manifest().getMainAttributes().getValue("Import-Package");
-        List<String> packages = packageNames(imports);
+    void theBundleImportsOnlyThePublishedApiAndNoCoreInternals() {
+        List<String> packages = checked.importedPackages();
         assertFalse(packages.isEmpty());
         for (String name : packages) {
             assertFalse(name.contains(".internal"), "imports an internal package: " + name);
             assertTrue(ALLOWED_IMPORTS.stream().anyMatch(name::startsWith), "imports " + name);
         }
-        assertTrue(packages.contains("org.garrison.api.agent"), imports);
+        assertTrue(packages.contains("org.garrison.api.agent"), packages.toString());
     }
 
     @Test
-    void theExtenderAcceptsTheDescriptorWithEverySchemaModuleAndTable() throws IOException {
-        PluginHeader header = PluginHeader.parse(manifest().getMainAttributes().getValue("Garrison-Plugin"));
-        PluginDescriptor descriptor;
-        try {
-            descriptor = new DescriptorReader(schemas).read(header, new PluginFiles());
-        } catch (ValidationException e) {
-            throw new AssertionError("refused: " + e.errors(), e);
-        }
-        assertEquals(DeviceControl.ID, descriptor.id());
-        assertEquals(header.version(), descriptor.version());
-        PluginContributions contributions = descriptor.contributions();
+    void theServerAcceptsTheDescriptorWithEverySchemaModuleAndTable() {
+        checked.requirePassed();
+        assertEquals(DeviceControl.ID, checked.pluginId());
+        PluginContributions contributions = checked.contributions();
         assertEquals(List.of("rescan-devices"), contributions.taskTypes().stream().map(t -> t.type()).toList());
         assertEquals(List.of(DeviceControl.EVENT_DEVICE_BLOCKED, DeviceControl.EVENT_ALLOWED_BY_EXCEPTION),
                 contributions.eventTypes().stream().map(t -> t.type()).toList());
@@ -70,7 +61,7 @@ class PluginBundleTest {
                 contributions.dataKinds().stream().map(k -> k.kind()).toList());
         assertEquals(List.of(DeviceControl.READ), contributions.permissions().stream().map(p -> p.id()).toList());
         assertEquals(List.of("DEVICE_CONTROL_DEVICE", "DEVICE_CONTROL_ACCESS_LOG", "DEVICE_CONTROL_STATE"),
-                descriptor.migrations().tables());
+                checked.tables());
         assertEquals(List.of("device-control.external-devices", "device-control.access-log"),
                 contributions.data().stream().filter(d -> d.personal()).map(d -> d.id()).toList(),
                 "device names, serial numbers and user accounts are declared personal");
@@ -78,7 +69,7 @@ class PluginBundleTest {
 
     @Test
     void theSettingsSchemaAcceptsItsDefaultsAndAFullPolicy() throws IOException {
-        String settings = PluginFiles.text("GARRISON-INF/schemas/settings.json");
+        String settings = files.text("GARRISON-INF/schemas/settings.json");
         assertEquals(List.of(), schemas.validate(settings, Map.of()));
         assertEquals(List.of(), schemas.validate(settings, read("""
                 {"logOnly": false,
@@ -97,7 +88,7 @@ class PluginBundleTest {
 
     @Test
     void readOnlyIsRefusedForClassesThatAreNotStorage() throws IOException {
-        String settings = PluginFiles.text("GARRISON-INF/schemas/settings.json");
+        String settings = files.text("GARRISON-INF/schemas/settings.json");
         List<String> fields = fields(schemas.validate(settings, read("""
                 {"defaultAccess": {"printer": "read-only", "removable-storage": "write-only"},
                  "rules": [{"name": "printers", "deviceClass": "printer", "access": "read-only"},
@@ -112,7 +103,7 @@ class PluginBundleTest {
 
     @Test
     void trustedDevicesNeedAVendorMaskAndAComment() throws IOException {
-        String settings = PluginFiles.text("GARRISON-INF/schemas/settings.json");
+        String settings = files.text("GARRISON-INF/schemas/settings.json");
         List<String> fields = fields(schemas.validate(settings, read("""
                 {"trustedDevices": [{"vendorId": "0951"}, {"vendorId": "xyz!", "comment": "typo"},
                                     {"vendorId": "*", "serialNumber": "with space", "comment": "c"}],
@@ -128,7 +119,7 @@ class PluginBundleTest {
 
     @Test
     void theRescanTaskTakesOnlyItsOption() {
-        String rescan = PluginFiles.text("GARRISON-INF/schemas/rescan-devices.json");
+        String rescan = files.text("GARRISON-INF/schemas/rescan-devices.json");
         assertEquals(List.of(), schemas.validate(rescan, Map.of()));
         assertEquals(List.of(), schemas.validate(rescan, Map.of("logEveryDevice", true)));
         assertFalse(schemas.validate(rescan, Map.of("logEveryDevice", "yes")).isEmpty());
@@ -142,31 +133,5 @@ class PluginBundleTest {
 
     private static List<String> fields(List<FieldError> errors) {
         return errors.stream().map(FieldError::field).toList();
-    }
-
-    private static Manifest manifest() throws IOException {
-        // bnd writes it into target/classes before the tests run (process-classes)
-        try (InputStream in = Files.newInputStream(Path.of("target", "classes", "META-INF", "MANIFEST.MF"))) {
-            return new Manifest(in);
-        }
-    }
-
-    /** The package names of an Import-Package header (attributes and quoted version ranges left out). */
-    static List<String> packageNames(String header) {
-        List<String> names = new ArrayList<>();
-        boolean quoted = false;
-        StringBuilder clause = new StringBuilder();
-        for (char c : (header + ",").toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                names.add(clause.toString().split(";")[0].strip());
-                clause.setLength(0);
-            } else {
-                clause.append(c);
-            }
-        }
-        return names;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.garrison.api.error.FieldError;
-import org.garrison.extender.internal.schema.JsonSchemas;
+import org.garrison.testkit.ServerSchemaValidator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +26,7 @@ final class PluginSchemas {
     private static final ObjectMapper JSON = new ObjectMapper().setDefaultPropertyInclusion(
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 
-    private final JsonSchemas schemas = new JsonSchemas();
+    private final ServerSchemaValidator schemas = new ServerSchemaValidator();
 
     /** e.g. {@code data/access-log}, {@code events/device-blocked}. */
     void assertValid(String schema, Map<String, Object> value) {

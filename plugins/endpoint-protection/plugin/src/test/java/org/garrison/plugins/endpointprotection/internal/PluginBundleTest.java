@@ -5,28 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Manifest;
 
 import org.garrison.api.error.FieldError;
-import org.garrison.api.error.ValidationException;
+import org.garrison.api.plugin.JsonSchemaValidator;
 import org.garrison.api.plugin.PluginContributions;
-import org.garrison.extender.internal.descriptor.DescriptorReader;
-import org.garrison.extender.internal.descriptor.PluginDescriptor;
-import org.garrison.extender.internal.descriptor.PluginHeader;
-import org.garrison.extender.internal.schema.JsonSchemas;
+import org.garrison.testkit.PluginCheckResult;
+import org.garrison.testkit.PluginDescriptorCheck;
+import org.garrison.testkit.PluginResources;
+import org.garrison.testkit.ServerSchemaValidator;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The plugin as the server sees it when it is installed: the manifest bnd made and GARRISON-INF/ as the build
- * assembled it, checked by the extender's own descriptor reader (descriptor schema, every JSON Schema against the
+ * assembled it, checked by the test kit with the server's own upload checks (descriptor schema, every JSON Schema against the
  * 2020-12 meta-schema, console modules present, table names in the namespace).
  */
 class PluginBundleTest {
@@ -35,32 +31,27 @@ class PluginBundleTest {
     private static final List<String> ALLOWED_IMPORTS = List.of("org.garrison.api", "org.osgi.", "javax.ws.rs",
             "io.swagger.v3.oas.annotations", "org.slf4j", "com.fasterxml.jackson.");
 
-    private final JsonSchemas schemas = new JsonSchemas();
+    private final JsonSchemaValidator schemas = new ServerSchemaValidator();
+    private final PluginResources files = PluginResources.onClassPath();
+    private final PluginCheckResult checked = new PluginDescriptorCheck()
+            .checkBuildOutput(Path.of("target", "classes"));
 
     @Test
-    void theBundleImportsOnlyThePublishedApiAndNoCoreInternals() throws IOException {
-        String imports = manifest().getMainAttributes().getValue("Import-Package");
-        List<String> packages = packageNames(imports);
+    void theBundleImportsOnlyThePublishedApiAndNoCoreInternals() {
+        List<String> packages = checked.importedPackages();
         assertFalse(packages.isEmpty());
         for (String name : packages) {
             assertFalse(name.contains(".internal"), "imports an internal package: " + name);
             assertTrue(ALLOWED_IMPORTS.stream().anyMatch(name::startsWith), "imports " + name);
         }
-        assertTrue(packages.contains("org.garrison.api.agent"), imports);
+        assertTrue(packages.contains("org.garrison.api.agent"), packages.toString());
     }
 
     @Test
-    void theExtenderAcceptsTheDescriptorWithEverySchemaModuleAndTable() throws IOException {
-        PluginHeader header = PluginHeader.parse(manifest().getMainAttributes().getValue("Garrison-Plugin"));
-        PluginDescriptor descriptor;
-        try {
-            descriptor = new DescriptorReader(schemas).read(header, new PluginFiles());
-        } catch (ValidationException e) {
-            throw new AssertionError("refused: " + e.errors(), e);
-        }
-        assertEquals(EndpointProtection.ID, descriptor.id());
-        assertEquals(header.version(), descriptor.version());
-        PluginContributions contributions = descriptor.contributions();
+    void theServerAcceptsTheDescriptorWithEverySchemaModuleAndTable() {
+        checked.requirePassed();
+        assertEquals(EndpointProtection.ID, checked.pluginId());
+        PluginContributions contributions = checked.contributions();
         assertEquals(List.of("full-scan", "update-databases"),
                 contributions.taskTypes().stream().map(t -> t.type()).sorted().toList());
         assertEquals(5, contributions.eventTypes().size());
@@ -70,14 +61,14 @@ class PluginBundleTest {
                 contributions.permissions().stream().map(p -> p.id()).toList());
         assertEquals(List.of("ENDPOINT_PROTECTION_THREAT", "ENDPOINT_PROTECTION_QUARANTINE",
                 "ENDPOINT_PROTECTION_SCAN_STATE", "ENDPOINT_PROTECTION_COMPONENT", "ENDPOINT_PROTECTION_LICENCE",
-                "ENDPOINT_PROTECTION_REPORT"), descriptor.migrations().tables());
+                "ENDPOINT_PROTECTION_REPORT"), checked.tables());
         assertTrue(contributions.data().stream().filter(d -> d.personal()).count() >= 2,
                 "threat paths and quarantine paths are declared personal");
     }
 
     @Test
     void theSettingsSchemaAcceptsItsDefaultsAndRefusesNonsense() throws IOException {
-        String settings = PluginFiles.text("GARRISON-INF/schemas/settings.json");
+        String settings = files.text("GARRISON-INF/schemas/settings.json");
         assertEquals(List.of(), schemas.validate(settings, Map.of()));
         Map<String, Object> everything = new ObjectMapper().readValue("""
                 {"realTimeProtection": {"enabled": true, "actionOnThreat": "disinfect", "scanArchives": true,
@@ -109,39 +100,13 @@ class PluginBundleTest {
 
     @Test
     void aCustomScanTaskNeedsPaths() {
-        String fullScan = PluginFiles.text("GARRISON-INF/schemas/full-scan.json");
+        String fullScan = files.text("GARRISON-INF/schemas/full-scan.json");
         assertEquals(List.of(), schemas.validate(fullScan, Map.of()));
         assertEquals(List.of(), schemas.validate(fullScan, Map.of("scope", "custom", "paths", List.of("/home"))));
         assertFalse(schemas.validate(fullScan, Map.of("scope", "custom")).isEmpty());
         assertFalse(schemas.validate(fullScan, Map.of("scope", "custom", "paths", List.of())).isEmpty());
-        String update = PluginFiles.text("GARRISON-INF/schemas/update-databases.json");
+        String update = files.text("GARRISON-INF/schemas/update-databases.json");
         assertEquals(List.of(), schemas.validate(update, Map.of("force", true)));
         assertFalse(schemas.validate(update, Map.of("source", "http://plain.example.org/")).isEmpty());
-    }
-
-    private static Manifest manifest() throws IOException {
-        // bnd writes it into target/classes before the tests run (process-classes)
-        try (InputStream in = Files.newInputStream(Path.of("target", "classes", "META-INF", "MANIFEST.MF"))) {
-            return new Manifest(in);
-        }
-    }
-
-    /** The package names of an Import-Package header (attributes and quoted version ranges left out). */
-    static List<String> packageNames(String header) {
-        List<String> names = new ArrayList<>();
-        boolean quoted = false;
-        StringBuilder clause = new StringBuilder();
-        for (char c : (header + ",").toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                names.add(clause.toString().split(";")[0].strip());
-                clause.setLength(0);
-            } else {
-                clause.append(c);
-            }
-        }
-        return names;
     }
 }

@@ -29,12 +29,13 @@ import org.garrison.api.device.ProtectionState;
 import org.garrison.api.device.StatusLevel;
 import org.garrison.api.event.NewEvent;
 import org.garrison.api.store.Transactions;
-import org.garrison.extender.internal.schema.JsonSchemaService;
-import org.garrison.extender.internal.schema.JsonSchemas;
 import org.garrison.plugins.endpointprotection.internal.store.StoredThreat;
 import org.garrison.plugins.endpointprotection.internal.store.ThreatRepository;
 import org.garrison.plugins.endpointprotection.internal.store.ThreatSelection;
 import org.garrison.store.internal.TestDatabase;
+import org.garrison.testkit.InMemoryDevices;
+import org.garrison.testkit.InMemoryEvents;
+import org.garrison.testkit.ServerSchemaValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,8 @@ class ProtectionDataHandlerTest {
     private static final UUID GROUP = UUID.randomUUID();
 
     private Transactions transactions;
-    private final TestDevices devices = new TestDevices();
-    private final TestEvents events = new TestEvents(new JsonSchemas());
+    private final InMemoryDevices devices = new InMemoryDevices();
+    private final InMemoryEvents events = InMemoryEvents.forPluginOnClassPath();
     private ProtectionDataHandler handler;
     private UUID device;
 
@@ -57,7 +58,7 @@ class ProtectionDataHandlerTest {
     void database() throws Exception {
         transactions = TestDatabase.withSchema("endpointprotection", "GARRISON-INF/migrations/changelog.sql",
                 getClass().getClassLoader()).transactions();
-        handler = new ProtectionDataHandler(transactions, devices, events, new JsonSchemaService(), 3);
+        handler = new ProtectionDataHandler(transactions, devices, events, new ServerSchemaValidator(), 3);
         device = devices.add(GROUP);
     }
 
@@ -74,7 +75,7 @@ class ProtectionDataHandlerTest {
         assertEquals("d2", notDisinfected.get(0).payload().get("detectionId"));
         assertEquals(device, notDisinfected.get(0).deviceId());
 
-        InstalledApplication entry = devices.application(device);
+        InstalledApplication entry = devices.application(device, EndpointProtection.ID);
         assertEquals(2, entry.threatsDetected());
         assertEquals(1, entry.objectsNotDisinfected());
         assertEquals(ApplicationState.UNKNOWN, entry.state(), "nothing says whether the application runs yet");
@@ -125,8 +126,8 @@ class ProtectionDataHandlerTest {
         handler.handle(device, List.of(threats(T0.plusSeconds(120),
                 detection("d1", "deleted", "deleted", T0.minusSeconds(60)))));
         assertEquals("deleted", stored().get(0).status().wireName());
-        assertEquals(0, devices.application(device).objectsNotDisinfected());
-        assertEquals(List.of(), codes(devices.application(device)));
+        assertEquals(0, devices.application(device, EndpointProtection.ID).objectsNotDisinfected());
+        assertEquals(List.of(), codes(devices.application(device, EndpointProtection.ID)));
         assertEquals(List.of(), tagNames(), "the tag goes when nothing is left infected");
         assertEquals(1, events.ofType(EndpointProtection.EVENT_THREAT_DETECTED).size());
     }
@@ -137,7 +138,7 @@ class ProtectionDataHandlerTest {
         handler.handle(device, List.of(scanStatus(T0, "on", released)));
         handler.handle(device, List.of(scanStatus(T0.plusSeconds(600), "on", released)));
 
-        InstalledApplication entry = devices.application(device);
+        InstalledApplication entry = devices.application(device, EndpointProtection.ID);
         assertEquals(List.of(ApplicationStateRules.DATABASES_OUTDATED), codes(entry));
         assertEquals(StatusLevel.WARNING, entry.statusReports().get(0).level());
         assertEquals(List.of(ApplicationStateRules.TAG_DATABASES_OUTDATED), tagNames());
@@ -150,7 +151,7 @@ class ProtectionDataHandlerTest {
                 entry.components().stream().map(c -> c.name()).toList(), "a component listed twice counts once");
 
         handler.handle(device, List.of(scanStatus(T0.plusSeconds(1200), "off", T0.minus(Duration.ofHours(2)))));
-        entry = devices.application(device);
+        entry = devices.application(device, EndpointProtection.ID);
         assertEquals(List.of(ApplicationStateRules.REAL_TIME_PROTECTION_OFF), codes(entry));
         assertEquals(List.of(), tagNames());
     }
@@ -160,8 +161,8 @@ class ProtectionDataHandlerTest {
         handler.handle(device, List.of(scanStatus(T0, "paused", T0.minus(Duration.ofHours(1)))));
         handler.handle(device, List.of(scanStatus(T0.minusSeconds(60), "off", T0.minus(Duration.ofHours(3)))));
 
-        assertEquals(ProtectionState.PAUSED, devices.application(device).realTimeProtection());
-        assertEquals(List.of(ApplicationStateRules.REAL_TIME_PROTECTION_PAUSED), codes(devices.application(device)));
+        assertEquals(ProtectionState.PAUSED, devices.application(device, EndpointProtection.ID).realTimeProtection());
+        assertEquals(List.of(ApplicationStateRules.REAL_TIME_PROTECTION_PAUSED), codes(devices.application(device, EndpointProtection.ID)));
     }
 
     @Test
@@ -180,7 +181,7 @@ class ProtectionDataHandlerTest {
                 + "\"ABCDE-12345-FGHIJ-7F3A\", \"type\": \"commercial\", \"expiresAt\": \"2026-11-01T00:00:00Z\"}, "
                 + "\"reserve\": null}")));
 
-        InstalledApplication entry = devices.application(device);
+        InstalledApplication entry = devices.application(device, EndpointProtection.ID);
         assertEquals("Acme Endpoint Security", entry.name());
         assertEquals("12.6.0.438", entry.version());
         assertEquals(ApplicationState.RUNNING, entry.state());
@@ -199,7 +200,7 @@ class ProtectionDataHandlerTest {
                 threats(T0, detection("d2", "quarantined", "quarantined", T0))));
 
         assertEquals(List.of("d2"), stored().stream().map(StoredThreat::detectionId).toList());
-        assertEquals(1, devices.application(device).threatsDetected());
+        assertEquals(1, devices.application(device, EndpointProtection.ID).threatsDetected());
     }
 
     @Test
@@ -234,7 +235,7 @@ class ProtectionDataHandlerTest {
                 return ids;
             }
         }));
-        assertNotNull(devices.application(other));
+        assertNotNull(devices.application(other, EndpointProtection.ID));
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.garrison.api.error.FieldError;
-import org.garrison.extender.internal.schema.JsonSchemas;
+import org.garrison.testkit.ServerSchemaValidator;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ class SimulatedAntivirusTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JsonSchemas schemas = new JsonSchemas();
+    private final ServerSchemaValidator schemas = new ServerSchemaValidator();
 
     @Test
     void everyReportAndEventFollowsThePluginsSchemas() throws IOException {

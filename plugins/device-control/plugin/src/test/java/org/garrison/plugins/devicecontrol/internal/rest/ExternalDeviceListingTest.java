@@ -18,12 +18,12 @@ import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.store.Transactions;
-import org.garrison.plugins.devicecontrol.internal.TestDevices;
 import org.garrison.plugins.devicecontrol.internal.reports.Access;
 import org.garrison.plugins.devicecontrol.internal.reports.ExternalDevice;
 import org.garrison.plugins.devicecontrol.internal.store.ExternalDeviceRepository;
 import org.garrison.plugins.devicecontrol.internal.store.ExternalDeviceSelection;
 import org.garrison.store.internal.TestDatabase;
+import org.garrison.testkit.InMemoryDevices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class ExternalDeviceListingTest {
     private static final List<String> CLASSES = List.of("removable-storage", "printer", "imaging", "bluetooth");
 
     private Transactions transactions;
-    private final TestDevices devices = new TestDevices();
+    private final InMemoryDevices devices = new InMemoryDevices();
     private ExternalDeviceListing listing;
     private final List<UUID> berlin = new ArrayList<>();
     private final List<UUID> paris = new ArrayList<>();

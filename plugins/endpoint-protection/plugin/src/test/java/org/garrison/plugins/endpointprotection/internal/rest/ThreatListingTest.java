@@ -18,12 +18,12 @@ import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
 import org.garrison.api.error.ValidationException;
 import org.garrison.api.store.Transactions;
-import org.garrison.plugins.endpointprotection.internal.TestDevices;
 import org.garrison.plugins.endpointprotection.internal.reports.ThreatDetection;
 import org.garrison.plugins.endpointprotection.internal.reports.ThreatStatus;
 import org.garrison.plugins.endpointprotection.internal.store.ThreatRepository;
 import org.garrison.plugins.endpointprotection.internal.store.ThreatSelection;
 import org.garrison.store.internal.TestDatabase;
+import org.garrison.testkit.InMemoryDevices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class ThreatListingTest {
     private static final UUID PARIS = UUID.randomUUID();
 
     private Transactions transactions;
-    private final TestDevices devices = new TestDevices();
+    private final InMemoryDevices devices = new InMemoryDevices();
     private ThreatListing listing;
     private final List<UUID> berlin = new ArrayList<>();
     private final List<UUID> paris = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.garrison.plugins.endpointprotection.internal;
+package org.garrison.testkit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,40 +31,47 @@ import org.garrison.api.device.SoftwareProduct;
 import org.garrison.api.error.NotFoundException;
 
 /**
- * The parts of the devices area the plugin calls, in memory: devices in groups, their installed applications, and
- * application tags kept with the device's tags (not with the entry) as the real area keeps them. Every partial report
- * applied is counted, so tests see whether a report changed anything.
+ * The devices area for unit tests of a plugin's components, in memory: the parts a plugin calls. Devices in groups,
+ * their installed applications (as partial inventory reports set them), and applications' tags kept with the
+ * device's tags (not with the entry) as the real area keeps them. Every report applied is counted, so a test sees
+ * whether a report changed anything. The admin-side calls (registering, listing, bulk actions) are not part of it.
  */
-public final class TestDevices implements DeviceService {
+public final class InMemoryDevices implements DeviceService {
 
     private final Map<UUID, UUID> groups = new LinkedHashMap<>();
     private final Map<UUID, Map<String, InstalledApplication>> applications = new HashMap<>();
     private final Map<UUID, List<DeviceTag>> tags = new HashMap<>();
     private int reportsApplied;
 
+    /** Adds a device to a group; returns its id. */
     public UUID add(UUID groupId) {
         UUID id = UUID.randomUUID();
         groups.put(id, groupId);
         return id;
     }
 
+    /** Deletes a device, as an admin does. */
     public void delete(UUID deviceId) {
         groups.remove(deviceId);
     }
 
+    /** Moves a device to another group. */
     public void move(UUID deviceId, UUID groupId) {
         groups.put(deviceId, groupId);
     }
 
-    int reportsApplied() {
+    /** How many inventory reports were applied. */
+    public int reportsApplied() {
         return reportsApplied;
     }
 
-    InstalledApplication application(UUID deviceId) {
-        return applications.getOrDefault(deviceId, Map.of()).get(EndpointProtection.ID);
+    /** A device's entry for an application, or {@code null}. */
+    public InstalledApplication application(UUID deviceId, String applicationId) {
+        return applications.getOrDefault(deviceId, Map.of()).get(applicationId);
     }
 
-    List<DeviceTag> tags(UUID deviceId) {
+    /** A device's tags, the applications' among them. */
+    public List<DeviceTag> tags(UUID deviceId) {
         return tags.getOrDefault(deviceId, List.of());
     }
 
@@ -122,86 +129,86 @@ public final class TestDevices implements DeviceService {
 
     @Override
     public Device register(DeviceRegistration registration, Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public List<InventoryOutcome> applyInventory(List<InventoryReport> reports) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public int reportVisible(Map<UUID, Instant> lastVisible) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public Page<Device> list(DeviceQuery query, PageRequest page) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public Device update(UUID id, DeviceUpdate update, Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public DeviceRemoval remove(UUID id, Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public List<HardwareComponent> hardware(UUID id) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public List<SoftwareEntry> software(UUID id) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public DeviceUsers users(UUID id) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public BulkResult move(Set<UUID> deviceIds, UUID groupId, Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public BulkResult tag(Set<UUID> deviceIds, Set<String> add, Set<String> remove, Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public BulkResult remove(Set<UUID> deviceIds, Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public Page<SoftwareProduct> softwareRegistry(String nameContains, PageRequest page) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public Page<HardwareModel> hardwareRegistry(String category, PageRequest page) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public int removeInactive(Actor actor) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public int reportInactive() {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 
     @Override
     public int recomputeStatuses() {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 }
