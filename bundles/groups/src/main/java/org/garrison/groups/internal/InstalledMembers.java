@@ -27,15 +27,33 @@ final class InstalledMembers {
     /** Hands every installed kind of members to the action, one after the other. */
     void forEach(Consumer<GroupMembers> action) {
         for (ComponentServiceObjects<GroupMembers> candidate : installed) {
-            GroupMembers members = candidate.getService();
+            GroupMembers members;
+            try {
+                members = candidate.getService();
+            } catch (IllegalStateException released) {
+                continue;
+            }
             if (members == null) {
                 continue;
             }
             try {
                 action.accept(members);
             } finally {
-                candidate.ungetService(members);
+                release(candidate, members);
             }
+        }
+    }
+
+    /**
+     * Gives the object back. When its provider went away meanwhile (its bundle stopped or was refreshed, e.g. while a
+     * plugin is installed), the service objects were released with it and refuse it: there is nothing left to give
+     * back then, and the caller's answer must not fail for it.
+     */
+    private static void release(ComponentServiceObjects<GroupMembers> candidate, GroupMembers members) {
+        try {
+            candidate.ungetService(members);
+        } catch (IllegalArgumentException | IllegalStateException released) {
+            // released with its provider
         }
     }
 }
