@@ -124,7 +124,8 @@ public class PluginsIT {
             assertTrue(api.get("/api/v1/event-types").body().contains("\"source\":\"itest-av\""));
             String consoleContributions = api.get("/api/v1/console-contributions").body();
             assertTrue(consoleContributions, consoleContributions.contains("\"id\":\"itest-av\"")
-                    && consoleContributions.contains("\"module\":\"threats.js\""));
+                    && consoleContributions.contains("\"module\":\"threats.js\"")
+                    && consoleContributions.contains("\"settingsSchema\":{\"type\":\"object\""));
             HttpResponse<String> module = api.get("/console/plugins/itest-av/threats.js");
             assertEquals(200, module.statusCode());
             assertTrue(module.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));

@@ -2,7 +2,6 @@ package org.garrison.extender.internal.rest;
 
 import java.time.Instant;
 import java.util.List;
-
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -17,6 +16,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -49,12 +50,16 @@ public class ConsoleContributionsResource {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PluginView.Console> console,
             @Schema(description = "The ids of the plugin's own permissions (when they change, the console reads "
                     + "the admin's permissions again)", requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> permissions) {
+            List<String> permissions,
+            @Schema(type = "object", description = "The JSON Schema of the application's policy settings, from "
+                    + "which the console builds the policy form; absent when the application has no settings")
+            JsonNode settingsSchema) {
 
         static ConsoleApplication of(PluginInfo info) {
             return new ConsoleApplication(info.id(), info.name(), info.version(), info.changedAt(),
                     info.contributions().console().stream().map(PluginView.Console::of).toList(),
-                    info.contributions().permissions().stream().map(p -> p.id()).toList());
+                    info.contributions().permissions().stream().map(p -> p.id()).toList(),
+                    PluginView.json(info.contributions().settingsSchema()));
         }
     }
 
@@ -66,15 +71,17 @@ public class ConsoleContributionsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listConsoleContributions",
-            summary = "The console pages, navigation entries and device tabs of the active plugins",
-            description = "For any signed-in admin. Only active plugins with console contributions are listed.",
+            summary = "The console pages, navigation entries, device tabs and settings schemas of the active plugins",
+            description = "For any signed-in admin: the active plugins with console contributions or a settings "
+                    + "schema (an operator with policies.read but without plugins.read edits policies with it).",
             responses = @ApiResponse(responseCode = "200", description = "By plugin id",
                     content = @Content(array = @ArraySchema(
                             schema = @Schema(implementation = ConsoleApplication.class)))))
     @SignedIn
     public List<ConsoleApplication> list() {
         return registry.plugins().stream()
-                .filter(p -> p.state() == PluginState.ACTIVE && !p.contributions().console().isEmpty())
+                .filter(p -> p.state() == PluginState.ACTIVE && (!p.contributions().console().isEmpty()
+                        || p.contributions().settingsSchema() != null))
                 .map(ConsoleApplication::of).toList();
     }
 }

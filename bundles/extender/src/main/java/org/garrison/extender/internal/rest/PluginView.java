@@ -135,7 +135,7 @@ public record PluginView(
     }
 
     /** A schema text (validated when the plugin was accepted) as JSON, {@code null} for none. */
-    private static JsonNode json(String text) {
+    static JsonNode json(String text) {
         if (text == null) {
             return null;
         }

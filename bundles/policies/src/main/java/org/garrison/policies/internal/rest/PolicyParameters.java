@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.garrison.api.Ids;
 import org.garrison.api.PageRequest;
 import org.garrison.api.error.FieldError;
+import org.garrison.api.error.NotFoundException;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.group.GroupService;
 import org.garrison.api.policy.PolicyQuery;
 import org.garrison.api.policy.PolicyState;
 import org.garrison.api.security.Caller;
@@ -31,8 +33,8 @@ final class PolicyParameters {
      *
      * @throws org.garrison.api.error.ForbiddenException if the group filter lies outside them
      */
-    static PolicyQuery query(String group, String application, String state, String invalid, Caller caller,
-            ScopeCheck scopes) {
+    static PolicyQuery query(String group, String subtree, String application, String state, String invalid,
+            Caller caller, ScopeCheck scopes, GroupService groups) {
         List<FieldError> errors = new ArrayList<>();
         UUID groupId = null;
         if (group != null && !group.isBlank()) {
@@ -61,20 +63,47 @@ final class PolicyParameters {
                 }
             };
         }
+        boolean wholeSubtree = flag("subtree", subtree, errors);
+        if (wholeSubtree && groupId == null) {
+            errors.add(new FieldError("subtree", "needs a group"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        PolicyQuery query = new PolicyQuery(groupId, application == null || application.isBlank() ? null
-                : application.trim(), policyState, onlyInvalid, null);
         GroupScope scope = caller == null ? GroupScope.NOWHERE : caller.scope(Permissions.POLICIES_READ);
         Set<UUID> within = scopes.groupsWithin(scope);
-        if (within == null) {
-            return query;
-        }
-        if (groupId != null) {
+        if (within != null && groupId != null) {
             scopes.require(caller, Permissions.POLICIES_READ, Set.of(groupId));
         }
-        return query.within(within);
+        String app = application == null || application.isBlank() ? null : application.trim();
+        if (wholeSubtree) {
+            // a subtree inside the caller's scope lies wholly inside it: scopes are subtrees too
+            return new PolicyQuery(null, app, policyState, onlyInvalid, null).within(subtreeOf(groups, groupId));
+        }
+        PolicyQuery query = new PolicyQuery(groupId, app, policyState, onlyInvalid, null);
+        return within == null ? query : query.within(within);
+    }
+
+    private static Set<UUID> subtreeOf(GroupService groups, UUID groupId) {
+        try {
+            return groups.subtree(groupId);
+        } catch (NotFoundException e) {
+            throw new ValidationException("group", "names no administration group");
+        }
+    }
+
+    private static boolean flag(String name, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new FieldError(name, "must be true or false"));
+                yield false;
+            }
+        };
     }
 
     static PageRequest page(String limit, String cursor) {

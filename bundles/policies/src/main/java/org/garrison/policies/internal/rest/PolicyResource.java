@@ -22,6 +22,7 @@ import org.garrison.api.Actor;
 import org.garrison.api.Ids;
 import org.garrison.api.Page;
 import org.garrison.api.error.ValidationException;
+import org.garrison.api.group.GroupService;
 import org.garrison.api.policy.Policy;
 import org.garrison.api.policy.PolicyDraft;
 import org.garrison.api.policy.PolicyService;
@@ -62,11 +63,14 @@ public class PolicyResource {
 
     private final PolicyService policies;
     private final ScopeCheck scopes;
+    private final GroupService groups;
 
     @Activate
-    public PolicyResource(@Reference PolicyService policies, @Reference ScopeCheck scopes) {
+    public PolicyResource(@Reference PolicyService policies, @Reference ScopeCheck scopes,
+            @Reference GroupService groups) {
         this.policies = policies;
         this.scopes = scopes;
+        this.groups = groups;
     }
 
     @GET
@@ -81,6 +85,8 @@ public class PolicyResource {
     @RequiresPermission(Permissions.POLICIES_READ)
     public Page<Policy> list(
             @Parameter(description = "Only policies attached to this group (id)") @QueryParam("group") String group,
+            @Parameter(description = "true: the policies of the group and of every group below it")
+            @QueryParam("subtree") String subtree,
             @Parameter(description = "Only policies of this application (plugin id)")
             @QueryParam("application") String application,
             @Parameter(description = "ACTIVE, INACTIVE or OUT_OF_OFFICE") @QueryParam("state") String state,
@@ -89,7 +95,8 @@ public class PolicyResource {
             @Parameter(description = "Page size, 1-1000 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context SecurityContext security) {
-        return policies.list(PolicyParameters.query(group, application, state, invalid, caller(security), scopes),
+        return policies.list(PolicyParameters.query(group, subtree, application, state, invalid, caller(security),
+                scopes, groups),
                 PolicyParameters.page(limit, cursor));
     }
 
