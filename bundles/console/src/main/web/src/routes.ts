@@ -72,6 +72,32 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     component: lazy(() => import('./pages/groups/GroupPage')),
   },
   {
+    path: 'tasks',
+    titleKey: 'tasks.title',
+    section: 'devices',
+    permission: 'tasks.read',
+    component: lazy(() => import('./pages/tasks/TasksPage')),
+  },
+  {
+    path: 'tasks/:id',
+    titleKey: 'tasks.detail.title',
+    permission: 'tasks.read',
+    component: lazy(() => import('./pages/tasks/TaskDetailPage')),
+  },
+  {
+    path: 'policies',
+    titleKey: 'policies.title',
+    section: 'devices',
+    permission: 'policies.read',
+    component: lazy(() => import('./pages/policies/PoliciesPage')),
+  },
+  {
+    path: 'policies/:id',
+    titleKey: 'policies.editor.title',
+    permission: 'policies.read',
+    component: lazy(() => import('./pages/policies/PolicyEditorPage')),
+  },
+  {
     path: 'device-moving-rules',
     titleKey: 'movingRules.title',
     section: 'devices',

@@ -7,19 +7,22 @@ import { holds } from '../api/session';
 import { deviceTabsOf, DeviceTabsContext, type DeviceTab, type DeviceTabProps } from '../pages/devices/deviceTabs';
 import { navigationSections, type NavigationSection } from '../routes';
 import { useMe, useSession } from '../session/SessionContext';
-import { contributionsOf, noContributions, type ConsoleContributions, type ModuleContribution } from './contributions';
+import { applicationsOf, contributionsOf, noContributions, type ConsoleApplication, type ConsoleContributions, type ModuleContribution } from './contributions';
+import { listConsoleContributions } from './contributionsApi';
 import { PluginModule } from './PluginModule';
 
 export interface PluginsState extends ConsoleContributions {
   /** The installed plugins, once loaded; stays `undefined` for an admin who may not read plugins. */
   plugins: Plugin[] | undefined;
-  /** Why the last load failed; the last plugins loaded stay meanwhile. */
+  /** Whether the contributions were loaded at least once (until then a plugin's page cannot be told missing). */
+  loaded: boolean;
+  /** Why the last load failed; what was loaded before stays meanwhile. */
   error: unknown;
   /** Loads the plugins again (after installing, starting, stopping or uninstalling one). */
   refresh: () => void;
 }
 
-const PluginsContext = createContext<PluginsState>({ ...noContributions, plugins: undefined, error: undefined, refresh: () => undefined });
+const PluginsContext = createContext<PluginsState>({ ...noContributions, plugins: undefined, loaded: false, error: undefined, refresh: () => undefined });
 
 /** The installed plugins and what they add to the console, as the console frame holds them. */
 export function usePlugins(): PluginsState {
@@ -32,31 +35,44 @@ const meReadAgainMs = 3000;
 /** While a plugin is starting (its migrations run), the list is asked again this often until it settles. */
 const startingPollMs = 2000;
 
+interface Loaded {
+  plugins: Plugin[] | undefined;
+  applications: ConsoleApplication[] | undefined;
+  error: unknown;
+}
+
 /**
- * Holds the installed plugins for the console frame and provides their contributions: pages, navigation entries
- * (see {@link ApplicationsNavigation}) and device tabs (through the device page's `DeviceTabsContext`). The list is
- * loaded again on every change of page, so a plugin installed or stopped elsewhere shows up without a reload, and
- * at once when the plugins page calls `refresh()`.
+ * What the console frame loads on each change of page: an admin who may read plugins gets the installed plugins
+ * (the plugins page shows them; their contributions come with them), every other admin the active plugins'
+ * contributions alone. One request either way.
+ */
+function loadPlugins(mayReadPlugins: boolean, signal: AbortSignal): Promise<Omit<Loaded, 'error'>> {
+  return mayReadPlugins
+    ? listPlugins(signal).then((plugins) => ({ plugins, applications: applicationsOf(plugins) }))
+    : listConsoleContributions(signal).then((applications) => ({ plugins: undefined, applications }));
+}
+
+/**
+ * Holds the active plugins' console contributions for the console frame: pages, navigation entries (see
+ * {@link ApplicationsNavigation}) and device tabs (through the device page's `DeviceTabsContext`), and for admins who
+ * may read plugins the installed plugins. They are loaded again on every change of page, so a plugin installed or
+ * stopped elsewhere shows up without a reload, and at once when the plugins page calls `refresh()`.
  */
 export function PluginContributionsProvider({ children }: { children: ReactNode }) {
   const me = useMe();
   const { i18n } = useTranslation();
   const { pathname } = useLocation();
   const mayRead = holds(me, 'plugins.read');
-  const [loaded, setLoaded] = useState<{ plugins: Plugin[] | undefined; error: unknown }>({ plugins: undefined, error: undefined });
+  const [loaded, setLoaded] = useState<Loaded>({ plugins: undefined, applications: undefined, error: undefined });
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((current) => current + 1), []);
 
   useEffect(() => {
-    if (!mayRead) {
-      setLoaded((previous) => (previous.plugins === undefined && previous.error === undefined ? previous : { plugins: undefined, error: undefined }));
-      return undefined;
-    }
     const controller = new AbortController();
-    listPlugins(controller.signal).then(
-      (plugins) => {
+    loadPlugins(mayRead, controller.signal).then(
+      (answer) => {
         if (!controller.signal.aborted) {
-          setLoaded({ plugins, error: undefined });
+          setLoaded({ ...answer, error: undefined });
         }
       },
       (error: unknown) => {
@@ -77,14 +93,17 @@ export function PluginContributionsProvider({ children }: { children: ReactNode 
     return () => clearTimeout(timer);
   }, [starting, loaded, refresh]);
 
-  useReloadMeOnNewPermissions(loaded.plugins);
+  useReloadMeOnNewPermissions(loaded.applications);
 
   const contributions = useMemo(
-    () => contributionsOf(loaded.plugins ?? [], (permission) => holds(me, permission), i18n.language),
-    [loaded.plugins, me, i18n.language],
+    () => contributionsOf(loaded.applications ?? [], (permission) => holds(me, permission), i18n.language),
+    [loaded.applications, me, i18n.language],
   );
   const deviceTabs = usePluginDeviceTabs(contributions.deviceTabs);
-  const state = useMemo(() => ({ ...contributions, ...loaded, refresh }), [contributions, loaded, refresh]);
+  const state = useMemo(
+    () => ({ ...contributions, plugins: loaded.plugins, loaded: loaded.applications !== undefined, error: loaded.error, refresh }),
+    [contributions, loaded, refresh],
+  );
 
   return (
     <PluginsContext.Provider value={state}>
@@ -98,19 +117,12 @@ export function PluginContributionsProvider({ children }: { children: ReactNode 
  * of its own (which the main administrator holds at once, for example). When the active plugins' permissions change,
  * the account is read again, so their pages show without signing in anew.
  */
-function useReloadMeOnNewPermissions(plugins: readonly Plugin[] | undefined) {
+function useReloadMeOnNewPermissions(applications: readonly ConsoleApplication[] | undefined) {
   const { reloadMe } = useSession();
   const reload = useRef(reloadMe);
   reload.current = reloadMe;
   const known = useRef<string | undefined>(undefined);
-  const permissions = plugins
-    ? JSON.stringify(
-        plugins
-          .filter((plugin) => plugin.state === 'active')
-          .flatMap((plugin) => plugin.contributions.permissions.map((permission) => permission.id))
-          .sort(),
-      )
-    : undefined;
+  const permissions = applications ? JSON.stringify(applications.flatMap((application) => application.permissions).sort()) : undefined;
   useEffect(() => {
     if (permissions === undefined) {
       return undefined;

@@ -1,5 +1,32 @@
 import type { ConsoleContribution, Plugin } from '../api/plugins';
 
+/**
+ * One active plugin's console contributions, as `GET /console-contributions` lists them for every signed-in admin
+ * (the console builds the same from `GET /plugins` for admins who may read plugins).
+ */
+export interface ConsoleApplication {
+  id: string;
+  name: string;
+  version?: string | null;
+  changedAt: string;
+  console: ConsoleContribution[];
+  /** The ids of the plugin's own permissions. */
+  permissions: string[];
+}
+
+/** The console contributions of the plugins that are active; stopped, starting and refused ones contribute nothing. */
+export function applicationsOf(plugins: readonly Plugin[]): ConsoleApplication[] {
+  return plugins
+    .filter((plugin) => plugin.state === 'active')
+    .map((plugin) => ({
+      id: plugin.id,
+      name: plugin.name,
+      version: plugin.version ?? null,
+      changedAt: plugin.changedAt,
+      console: plugin.contributions.console,
+      permissions: plugin.contributions.permissions.map((permission) => permission.id),
+    }));
+}
 
 /** A plugin's page or device tab, ready to mount. */
 export interface ModuleContribution {
@@ -54,7 +81,7 @@ export function pluginBasePath(pluginId: string): string {
  * The URL of a plugin's module. The query names the plugin's version and state change: the browser keeps every ES
  * module it imported for the page's lifetime, so an upgraded plugin's entry module must have a new URL.
  */
-export function moduleUrlOf(plugin: Pick<Plugin, 'id' | 'version' | 'changedAt'>, module: string): string {
+export function moduleUrlOf(plugin: Pick<ConsoleApplication, 'id' | 'version' | 'changedAt'>, module: string): string {
   const path = module.split('/').map(encodeURIComponent).join('/');
   return `${pluginBasePath(plugin.id)}${path}?v=${encodeURIComponent(`${plugin.version ?? ''}-${plugin.changedAt}`)}`;
 }
@@ -67,20 +94,16 @@ export function titleIn(contribution: Pick<ConsoleContribution, 'title' | 'title
 
 /**
  * What the active plugins add to the console for an admin: pages (routed at `/applications/<plugin>/<page>`),
- * navigation entries and device tabs, leaving out those whose permission the admin lacks. Stopped, starting and
- * refused plugins contribute nothing.
+ * navigation entries and device tabs, leaving out those whose permission the admin lacks.
  */
 export function contributionsOf(
-  plugins: readonly Plugin[],
+  applications: readonly ConsoleApplication[],
   mayOpen: (permission: string) => boolean,
   language: string,
 ): ConsoleContributions {
   const allowed = (permission: string | null | undefined) => !permission || mayOpen(permission);
   const result: ConsoleContributions = { pages: [], navigation: [], deviceTabs: [] };
-  for (const plugin of plugins) {
-    if (plugin.state !== 'active') {
-      continue;
-    }
+  for (const plugin of applications) {
     const moduleOf = (contribution: ConsoleContribution): ModuleContribution => ({
       pluginId: plugin.id,
       pluginName: plugin.name,
@@ -90,7 +113,7 @@ export function contributionsOf(
       permission: contribution.permission ?? undefined,
     });
     const pages = new Map<string, ApplicationPage>();
-    for (const contribution of plugin.contributions.console) {
+    for (const contribution of plugin.console) {
       if (contribution.kind === 'page') {
         const page = {
           ...moduleOf(contribution),
@@ -103,7 +126,7 @@ export function contributionsOf(
         result.deviceTabs.push(moduleOf(contribution));
       }
     }
-    for (const contribution of plugin.contributions.console) {
+    for (const contribution of plugin.console) {
       const page = contribution.kind === 'navigation' ? pages.get(contribution.module) : undefined;
       if (page?.mayOpen && allowed(contribution.permission)) {
         result.navigation.push({ pluginId: plugin.id, id: contribution.id, title: titleIn(contribution, language), path: page.path });

@@ -11,10 +11,22 @@ export interface FakeCall {
 }
 
 /**
+ * What every fake server answers unless a test says otherwise: the console frame asks for the plugins' console
+ * contributions on every page (no plugin is installed).
+ */
+const frameRoutes: Record<string, FakeHandler> = {
+  'GET /console-contributions': () => new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+};
+
+/** The requests the console frame makes on its own, which a page's test may leave out when it counts its calls. */
+export const frameCalls: ReadonlySet<string> = new Set(Object.keys(frameRoutes));
+
+/**
  * Replaces `fetch` with a fake Garrison API answering by "METHOD /path" (below /api/v1, query ignored); a list of
  * handlers answers successive calls in turn. Unknown calls get a 404 problem. Returns every call made.
  */
-export function fakeServer(routes: Record<string, FakeHandler | FakeHandler[]>): FakeCall[] {
+export function fakeServer(given: Record<string, FakeHandler | FakeHandler[]>): FakeCall[] {
+  const routes: Record<string, FakeHandler | FakeHandler[]> = { ...frameRoutes, ...given };
   const calls: FakeCall[] = [];
   vi.stubGlobal(
     'fetch',

@@ -1,10 +1,11 @@
 import { Button, FormGroup, FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
 import LockIcon from '@patternfly/react-icons/dist/esm/icons/lock-icon';
 import LockOpenIcon from '@patternfly/react-icons/dist/esm/icons/lock-open-icon';
+import UndoIcon from '@patternfly/react-icons/dist/esm/icons/undo-icon';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldIdOf, inheritedAt, useFormState, type InheritedField } from './formState';
+import { fieldIdOf, inheritedAt, useFormState, type AboveValue, type InheritedField } from './formState';
 import type { JsonSchema } from './schema';
 
 /** What every field of the form gets. */
@@ -31,6 +32,8 @@ export interface FieldInfo {
   disabled: boolean;
   /** Set by a parent policy, when this field is where it is named (enclosed fields are disabled silently). */
   inherited: InheritedField | undefined;
+  /** The value in force above this form's own at this path, if any. */
+  above: AboveValue | undefined;
 }
 
 export function useField(path: string, schema: JsonSchema): FieldInfo {
@@ -43,6 +46,7 @@ export function useField(path: string, schema: JsonSchema): FieldInfo {
     errors: state.errors.get(path) ?? [],
     disabled: state.readOnly || schema.readOnly === true || inherited !== undefined,
     inherited: inherited?.path === path ? inherited.field : undefined,
+    above: Object.hasOwn(state.above, path) ? state.above[path] : undefined,
   };
 }
 
@@ -79,7 +83,7 @@ export function FieldFrame({
       label={<span id={labelId}>{props.label}</span>}
       isRequired={props.required}
       fieldId={field.id}
-      labelInfo={<LockToggle path={props.path} label={props.label} />}
+      labelInfo={<FieldActions props={props} field={field} />}
       {...(group ? { role: 'group', 'aria-labelledby': labelId } : {})}
     >
       {children}
@@ -108,7 +112,13 @@ export function FieldHelp({
     items.push(<HelperTextItem key="description">{schema.description}</HelperTextItem>);
   }
   hints.forEach((hint, index) => items.push(<HelperTextItem key={`hint-${index}`}>{hint}</HelperTextItem>));
-  if (value === undefined && schema.default !== undefined) {
+  if (value === undefined && field.above && !field.inherited) {
+    items.push(
+      <HelperTextItem key="above" variant="indeterminate">
+        {t('policies.schemaForm.applies', { value: shownValue(field.above.value, t), origin: field.above.origin })}
+      </HelperTextItem>,
+    );
+  } else if (value === undefined && schema.default !== undefined) {
     items.push(<HelperTextItem key="default">{t('schemaForm.default', { value: shownValue(schema.default, t) })}</HelperTextItem>);
   }
   if (field.inherited) {
@@ -174,6 +184,35 @@ export function LockToggle({ path, label, isGroup = false }: { path: string; lab
       aria-pressed={locked}
       isDisabled={state.readOnly}
       onClick={() => locks.onChange(path, !locked)}
+    />
+  );
+}
+
+/** The buttons beside a setting's label: its lock toggle and, in a clearable form, the one that removes its value. */
+export function FieldActions({ props, field, isGroup = false }: { props: FieldProps; field: FieldInfo; isGroup?: boolean }) {
+  return (
+    <>
+      <LockToggle path={props.path} label={props.label} isGroup={isGroup} />
+      <ClearButton props={props} field={field} />
+    </>
+  );
+}
+
+/** Removes the setting's value (in a clearable form, where it has one and may change). */
+export function ClearButton({ props, field }: { props: FieldProps; field: FieldInfo }) {
+  const { t } = useTranslation();
+  const { clearable } = useFormState();
+  if (!clearable || props.value === undefined || field.disabled || props.path === '') {
+    return null;
+  }
+  return (
+    <Button
+      variant="plain"
+      size="sm"
+      icon={<UndoIcon />}
+      aria-label={t('policies.schemaForm.clear', { field: props.label })}
+      title={t('policies.schemaForm.clear', { field: props.label })}
+      onClick={() => props.onChange(undefined)}
     />
   );
 }

@@ -12,7 +12,7 @@ import {
 import PlusCircleIcon from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { controlProps, FieldFrame, FieldHelp, LockToggle, RequiredLabel, useField, type FieldProps } from './FieldFrame';
+import { controlProps, FieldActions, FieldFrame, FieldHelp, RequiredLabel, useField, type FieldProps } from './FieldFrame';
 import { useFormState } from './formState';
 import { ObjectFields } from './ObjectFields';
 import { childPath, resolve, withDefaults, type Choice, type JsonObject, type JsonSchema } from './schema';
@@ -164,7 +164,7 @@ export function ObjectListField(props: FieldProps & { items: JsonSchema }) {
         <FormFieldGroupHeader
           titleText={{ text: <RequiredLabel label={props.label} required={props.required} />, id: labelId }}
           titleDescription={<FieldHelp schema={props.schema} value={props.value} field={field} />}
-          actions={<LockToggle path={props.path} label={props.label} />}
+          actions={<FieldActions props={props} field={field} />}
         />
       }
     >

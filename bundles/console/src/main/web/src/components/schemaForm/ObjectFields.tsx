@@ -1,5 +1,5 @@
 import { FormFieldGroup, FormFieldGroupHeader } from '@patternfly/react-core';
-import { FieldHelp, LockToggle, RequiredLabel, useField, type FieldProps } from './FieldFrame';
+import { FieldActions, FieldHelp, RequiredLabel, useField, type FieldProps } from './FieldFrame';
 import { useFormState } from './formState';
 import { SchemaField } from './SchemaField';
 import { childPath, fieldKindOf, isObject, labelOf, resolve, type JsonObject, type JsonSchema } from './schema';
@@ -60,7 +60,7 @@ export function ObjectField(props: FieldProps) {
         <FormFieldGroupHeader
           titleText={{ text: <RequiredLabel label={props.label} required={props.required} />, id: labelId }}
           titleDescription={<FieldHelp schema={props.schema} value={props.value} field={field} />}
-          actions={<LockToggle path={props.path} label={props.label} isGroup />}
+          actions={<FieldActions props={props} field={field} isGroup />}
         />
       }
     >

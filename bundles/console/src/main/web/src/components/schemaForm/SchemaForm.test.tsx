@@ -298,6 +298,47 @@ describe('SchemaForm', () => {
     expect((screen.getByLabelText('Notify') as HTMLInputElement).disabled).toBe(false);
   });
 
+  it('tells which value applies from above where the form has none of its own', () => {
+    renderForm({
+      value: { scan: { level: 'high' } },
+      above: {
+        realTimeProtection: { value: false, origin: 'policy Company of group Managed devices' },
+        'scan/level': { value: 'low', origin: 'policy Company of group Managed devices' },
+      },
+    });
+
+    expect(screen.getByText('Applies now: Off, from policy Company of group Managed devices')).toBeTruthy();
+    // Its own default gives way to the value above; a field with a value of its own shows no hint.
+    expect(screen.queryByText('Default: On')).toBeNull();
+    expect(screen.queryByText(/Applies now: low/)).toBeNull();
+    expect((screen.getByRole('switch', { name: /^Real-time protection/ }) as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('clears a setting, a switch and a whole group included, so that the value above applies again', async () => {
+    const { user, last } = renderForm({ clearable: true, value: { realTimeProtection: false, scan: { level: 'high', schedule: { interval: 2 } } } });
+
+    expect(screen.queryByRole('button', { name: 'Clear Notify' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Clear Real-time protection' }));
+    expect(last()).toEqual({ scan: { level: 'high', schedule: { interval: 2 } } });
+    expect(screen.queryByRole('button', { name: 'Clear Real-time protection' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Clear Security level' }));
+    expect(last()).toEqual({ scan: { schedule: { interval: 2 } } });
+    await user.click(screen.getByRole('button', { name: 'Clear Scan' }));
+    expect(last()).toEqual({});
+  });
+
+  it('offers no clear button on settings locked above or in a read-only form', () => {
+    renderForm({
+      clearable: true,
+      readOnly: false,
+      value: { realTimeProtection: true, notify: 'soc@example.org' },
+      inherited: { realTimeProtection: { origin: 'policy Company', locked: true } },
+    });
+    expect(screen.queryByRole('button', { name: 'Clear Real-time protection' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Clear Notify' })).toBeTruthy();
+  });
+
   it('shows everything without controls to change it when read-only', () => {
     renderForm({ readOnly: true, value: { exclusions: ['/tmp'], trustedHosts: [{ address: '10.0.0.1' }] } });
 

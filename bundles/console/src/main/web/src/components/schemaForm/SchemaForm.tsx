@@ -2,7 +2,7 @@ import { Alert, Content, Form, List, ListItem } from '@patternfly/react-core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api/client';
-import { FormStateContext, type FieldLocks, type FormState, type InheritedField } from './formState';
+import { FormStateContext, type AboveValue, type FieldLocks, type FormState, type InheritedField } from './formState';
 import { ObjectFields } from './ObjectFields';
 import { SchemaField } from './SchemaField';
 import { fieldKindOf, fieldPathsOf, labelOf, placeErrors, resolve, type JsonObject, type JsonSchema } from './schema';
@@ -27,10 +27,21 @@ export interface SchemaFormProps {
   locks?: FieldLocks;
   /** Settings set by a parent policy, by path: shown read-only with where they come from. */
   inherited?: Readonly<Record<string, InheritedField>>;
+  /**
+   * Values in force above this form's own, by leaf path (a parent policy's for a policy, the policy's for a profile):
+   * a field without a value of its own says which value applies and where it comes from.
+   */
+  above?: Readonly<Record<string, AboveValue>>;
+  /**
+   * Every field with a value gets a "clear" button that removes it, so that the value above applies again (or, for a
+   * profile, the setting is no longer overridden); a switch, for one, cannot be emptied otherwise.
+   */
+  clearable?: boolean;
   'aria-label'?: string;
 }
 
 const noInherited: Readonly<Record<string, InheritedField>> = {};
+const noAbove: Readonly<Record<string, AboveValue>> = {};
 
 /**
  * A form for a JSON value, rendered from its JSON Schema: nested objects as groups, strings (choices as a select,
@@ -51,6 +62,8 @@ export function SchemaForm({
   readOnly = false,
   locks,
   inherited = noInherited,
+  above = noAbove,
+  clearable = false,
   'aria-label': ariaLabel,
 }: SchemaFormProps) {
   const { t } = useTranslation();
@@ -59,8 +72,8 @@ export function SchemaForm({
   const root = useMemo(() => resolve(schema, schema), [schema]);
   const placed = useMemo(() => placeErrors(errors, fieldPathsOf(schema, value), errorPrefix), [errors, schema, value, errorPrefix]);
   const state: FormState = useMemo(
-    () => ({ root: schema, idPrefix: formId, errors: placed, readOnly, locks, inherited }),
-    [schema, formId, placed, readOnly, locks, inherited],
+    () => ({ root: schema, idPrefix: formId, errors: placed, readOnly, locks, inherited, above, clearable }),
+    [schema, formId, placed, readOnly, locks, inherited, above, clearable],
   );
   const general = placed.get('') ?? [];
   const kind = fieldKindOf(root, schema);

@@ -21,6 +21,13 @@ export interface InheritedField {
   locked?: boolean;
 }
 
+/** A value in force above the form's own (set by a parent policy, or by the policy a profile belongs to). */
+export interface AboveValue {
+  value: unknown;
+  /** Where it comes from, in words, e.g. "policy Company of group Managed devices". */
+  origin: string;
+}
+
 export interface FormState {
   root: JsonSchema;
   idPrefix: string;
@@ -29,6 +36,10 @@ export interface FormState {
   readOnly: boolean;
   locks: FieldLocks | undefined;
   inherited: Readonly<Record<string, InheritedField>>;
+  /** Values in force above, by leaf path: shown as a hint on fields without a value of their own. */
+  above: Readonly<Record<string, AboveValue>>;
+  /** Fields with a value get a button that removes it (the value above, or none, applies again). */
+  clearable: boolean;
 }
 
 export const FormStateContext = createContext<FormState | undefined>(undefined);

@@ -1,3 +1,3 @@
 export { SchemaForm, type SchemaFormProps } from './SchemaForm';
-export type { FieldLocks, InheritedField } from './formState';
+export type { AboveValue, FieldLocks, InheritedField } from './formState';
 export { withDefaults, type JsonObject, type JsonSchema } from './schema';

@@ -27,6 +27,13 @@ export const coreDeviceTabs: readonly DeviceTab[] = [
   { id: 'hardware', title: 'devices.tab.hardware', order: 10, component: lazy(() => import('./tabs/HardwareTab')) },
   { id: 'software', title: 'devices.tab.software', order: 20, component: lazy(() => import('./tabs/SoftwareTab')) },
   { id: 'applications', title: 'devices.tab.applications', order: 30, component: lazy(() => import('./tabs/ApplicationsTab')) },
+  {
+    id: 'policies',
+    title: 'policies.device.tab',
+    permission: 'policies.read',
+    order: 35,
+    component: lazy(() => import('./tabs/DevicePoliciesTab')),
+  },
   { id: 'users', title: 'devices.tab.users', order: 40, component: lazy(() => import('./tabs/UsersTab')) },
   { id: 'events', title: 'devices.tab.events', permission: 'events.read', order: 50, component: lazy(() => import('./tabs/EventsTab')) },
   { id: 'history', title: 'devices.tab.history', permission: 'audit.read', order: 60, component: lazy(() => import('./tabs/HistoryTab')) },

@@ -25,6 +25,8 @@ import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime } from '../../i18n/format';
 import { useMe } from '../../session/SessionContext';
 import { DeviceSettingsSection } from './DeviceSettingsSection';
+import { GroupPolicies } from './GroupPolicies';
+import { GroupTasksSection } from './GroupTasksSection';
 import { ancestorIds, indexTree } from './groupTree';
 import { Hint } from './Hint';
 
@@ -148,6 +150,20 @@ export default function GroupPage() {
               mayWrite={mayWrite}
               groupName={(groupId) => index?.get(groupId)?.node.name ?? groupId}
             />
+          </StackItem>
+          {holds(me, 'policies.read') && (
+            <StackItem>
+              <GroupPolicies
+                key={data.id}
+                groupId={data.id}
+                ancestors={ancestors}
+                tree={tree.data}
+                groupName={(groupId) => index?.get(groupId)?.node.name ?? groupId}
+              />
+            </StackItem>
+          )}
+          <StackItem>
+            <GroupTasksSection key={data.id} groupId={data.id} groupName={data.name} />
           </StackItem>
         </Stack>
       </PageSection>

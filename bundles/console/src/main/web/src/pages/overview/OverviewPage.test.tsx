@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionState } from '../../session/SessionContext';
+import { fakeServer } from '../../testing/fakeServer';
 import { jsonResponse, renderConsole, signedInAsAdmin } from '../../testing/renderConsole';
 
 const health = {
@@ -18,7 +19,7 @@ const withoutWidgets = { session: { ...signedInAsAdmin, settings: { dashboardLay
 
 describe('OverviewPage', () => {
   it('shows the server health', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(health)));
+    fakeServer({ 'GET /health': () => jsonResponse(health) });
     renderConsole('/overview', 'en', withoutWidgets);
 
     expect((await screen.findByTestId('health-status')).textContent).toBe('UP');
@@ -32,7 +33,7 @@ describe('OverviewPage', () => {
 
   it('shows a server that reports DOWN with HTTP 503', async () => {
     const down = { ...health, status: 'DOWN', database: { ...health.database, kind: 'postgresql', state: 'DOWN' } };
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(down, 503)));
+    fakeServer({ 'GET /health': () => jsonResponse(down, 503) });
     renderConsole('/overview', 'de', withoutWidgets);
 
     expect((await screen.findByTestId('health-status')).textContent).toBe('AUSGEFALLEN');
@@ -42,7 +43,7 @@ describe('OverviewPage', () => {
 
   it('shows the problem the server reported', async () => {
     const problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Health check failed' };
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(jsonResponse(problem, 500, 'application/problem+json')));
+    fakeServer({ 'GET /health': () => jsonResponse(problem, 500, 'application/problem+json') });
     renderConsole('/overview', 'en', withoutWidgets);
 
     expect(await screen.findByText('The server health could not be loaded')).toBeTruthy();
@@ -59,8 +60,16 @@ describe('OverviewPage', () => {
   it('keeps the last values and warns when a refresh fails', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      const fetchMock = vi.fn().mockResolvedValueOnce(jsonResponse(health)).mockRejectedValue(new TypeError('Failed to fetch'));
-      vi.stubGlobal('fetch', fetchMock);
+      let healthCalls = 0;
+      const calls = fakeServer({
+        'GET /health': () => {
+          healthCalls += 1;
+          if (healthCalls > 1) {
+            throw new TypeError('Failed to fetch');
+          }
+          return jsonResponse(health);
+        },
+      });
       renderConsole('/overview', 'en', withoutWidgets);
       await screen.findByTestId('health-status');
 
@@ -68,7 +77,7 @@ describe('OverviewPage', () => {
 
       expect(await screen.findByText(/could not be refreshed/)).toBeTruthy();
       expect(screen.getByTestId('health-version').textContent).toBe('0.1.0-SNAPSHOT');
-      expect(fetchMock).toHaveBeenCalledTimes(2);
+      expect(calls.filter((call) => call.key === 'GET /health')).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }
