@@ -85,10 +85,7 @@ public final class DeviceListBench {
         dataSource.setCreateDatabase("create");
         migrate(dataSource);
 
-        List<UUID> groups = new ArrayList<>();
-        for (int i = 0; i < GROUPS; i++) {
-            groups.add(new UUID(0, 1000 + i));
-        }
+        List<UUID> groups = groups();
         long existing = count(dataSource, "SELECT COUNT(*) FROM DEVICE");
         if (existing != deviceCount) {
             if (existing != 0) {
@@ -302,6 +299,22 @@ public final class DeviceListBench {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The groups the devices go to: those named by {@code -Dbench.groups=<id>,<id>,...} (a server's real groups, when
+     * seeding a server's database for the console's benchmark), else twenty made-up ones below "Managed devices".
+     */
+    private static List<UUID> groups() {
+        String named = System.getProperty("bench.groups", "").strip();
+        if (!named.isEmpty()) {
+            return Arrays.stream(named.split(",")).map(String::strip).map(UUID::fromString).toList();
+        }
+        List<UUID> groups = new ArrayList<>();
+        for (int i = 0; i < GROUPS; i++) {
+            groups.add(new UUID(0, 1000 + i));
+        }
+        return groups;
     }
 
     @SuppressWarnings("deprecation")
