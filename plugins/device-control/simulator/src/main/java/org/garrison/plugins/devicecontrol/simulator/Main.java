@@ -2,6 +2,8 @@ package org.garrison.plugins.devicecontrol.simulator;
 
 import java.time.Clock;
 
+import org.garrison.bridge.client.BridgeClient;
+
 /**
  * {@code java -jar garrison-device-control-simulator-all.jar --data-dir /var/lib/garrison-agent --attach usb-stick}:
  * plays the Device Control application on this device (see {@link SimulatorOptions#USAGE}).

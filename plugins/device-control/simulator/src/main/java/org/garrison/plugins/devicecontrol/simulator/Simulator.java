@@ -5,13 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+
+import org.garrison.bridge.client.BridgeClient;
+import org.garrison.bridge.client.BridgeException;
+import org.garrison.bridge.client.BridgeOutbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,15 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * restarting waits, in order, and goes out when it is back, as a real application does.
  */
 final class Simulator {
-
-    /** Something for the bridge, kept until the agent took it. */
-    private record Outgoing(String what, BridgeCall call) {
-    }
-
-    @FunctionalInterface
-    private interface BridgeCall {
-        void send(BridgeClient bridge) throws BridgeException;
-    }
 
     /** What a run did, for its summary line and for tests. */
     record Stats(int reports, int events, int policiesApplied, int tasks, int refused) {
@@ -47,13 +40,11 @@ final class Simulator {
     private final PrintStream out;
     private final Random random;
     private final SimulatedDeviceControl application;
-    private final Deque<Outgoing> outgoing = new ArrayDeque<>();
+    private final BridgeOutbox outgoing;
     private int reports;
     private int events;
     private int policies;
     private int tasks;
-    private int refused;
-    private boolean unreachableReported;
     private boolean policyCallMissingReported;
     private volatile boolean stopped;
 
@@ -62,6 +53,7 @@ final class Simulator {
         this.bridge = bridge;
         this.clock = clock;
         this.out = out;
+        this.outgoing = new BridgeOutbox(bridge, BridgeOutbox.printing(out, this::now));
         this.random = new Random(options.seed());
         String installId = new UUID(random.nextLong(), random.nextLong()).toString();
         this.application = new SimulatedDeviceControl(installId, now().minus(Duration.ofDays(30 + random.nextInt(300)))
@@ -75,8 +67,8 @@ final class Simulator {
     Stats run() throws InterruptedException {
         Instant start = now();
         Instant end = options.duration().isZero() ? Instant.MAX : start.plus(options.duration());
-        outgoing.add(new Outgoing("application state", b -> b.putApplication(SimulatedDeviceControl.APPLICATION,
-                application.applicationState())));
+        outgoing.add("application state", b -> b.putApplication(SimulatedDeviceControl.APPLICATION,
+                application.applicationState()));
         // the policy first, so the devices attached at start are decided by it (if the agent has one already)
         readPolicy();
         for (String description : options.attach()) {
@@ -85,7 +77,7 @@ final class Simulator {
             out.println(now() + " attached " + device.name() + " (" + device.instanceId() + ")");
         }
         queueChanges(true);
-        flush();
+        outgoing.flush();
         Duration cycle = options.cycle();
         Instant nextCycle = cycle == null ? Instant.MAX : start.plus(cycle);
         Instant nextPoll = start;
@@ -103,16 +95,16 @@ final class Simulator {
                 cycle();
                 nextCycle = now().plus(cycle);
             }
-            flush();
+            outgoing.flush();
             Instant next = min(min(nextCycle, nextPoll), nextPolicy);
             Thread.sleep(Math.min(1_000, Math.max(10, Duration.between(now(), next).toMillis())));
         }
-        flush();
+        outgoing.flush();
         return stats();
     }
 
     Stats stats() {
-        return new Stats(reports, events, policies, tasks, refused);
+        return new Stats(reports, events, policies, tasks, outgoing.refused());
     }
 
     /** Asks the agent for the policy; a new one is applied to every attached device. */
@@ -120,9 +112,9 @@ final class Simulator {
         BridgeClient.PolicyAnswer answer;
         try {
             answer = bridge.policy(SimulatedDeviceControl.APPLICATION, application.policyHash());
-            unreachableReported = false;
+            outgoing.reachable();
         } catch (BridgeException e) {
-            unreachable(e);
+            outgoing.unreachable(e);
             return;
         }
         switch (answer.outcome()) {
@@ -172,9 +164,9 @@ final class Simulator {
         JsonNode instructions;
         try {
             instructions = bridge.instructions(SimulatedDeviceControl.APPLICATION);
-            unreachableReported = false;
+            outgoing.reachable();
         } catch (BridgeException e) {
-            unreachable(e);
+            outgoing.unreachable(e);
             return;
         }
         for (JsonNode instruction : instructions) {
@@ -206,7 +198,7 @@ final class Simulator {
         boolean logEveryDevice = instruction.path("parameters").path("logEveryDevice").asBoolean(false);
         SimulatedDeviceControl.RescanOutcome outcome = application.rescan(logEveryDevice, now());
         queueChanges(true);
-        flush();
+        outgoing.flush();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("devices", outcome.devices());
         result.put("blocked", outcome.blocked());
@@ -239,7 +231,7 @@ final class Simulator {
                             + e.getMessage());
                     return false;
                 }
-                unreachable(e);
+                outgoing.unreachable(e);
                 pause(Duration.ofSeconds(2));
             }
         }
@@ -254,10 +246,10 @@ final class Simulator {
         }
         List<Map<String, Object>> blocked = application.drainEvents();
         if (!blocked.isEmpty()) {
-            outgoing.add(new Outgoing(blocked.size() + " events", b -> {
+            outgoing.add(blocked.size() + " events", b -> {
                 b.postEvents(blocked);
                 events += blocked.size();
-            }));
+            });
         }
         if (snapshot) {
             queueData("connected-devices", application.snapshot());
@@ -270,38 +262,10 @@ final class Simulator {
         report.put("kind", kind);
         report.put("reportedAt", now().toString());
         report.put("data", data);
-        outgoing.add(new Outgoing(kind + " report", b -> {
+        outgoing.add(kind + " report", b -> {
             b.postData(report);
             reports++;
-        }));
-    }
-
-    /** Sends what waits, in order, until the agent cannot take more now. */
-    private void flush() {
-        while (!outgoing.isEmpty()) {
-            Outgoing next = outgoing.peek();
-            try {
-                next.call().send(bridge);
-                outgoing.poll();
-                unreachableReported = false;
-            } catch (BridgeException e) {
-                if (e.retryable()) {
-                    unreachable(e);
-                    return;
-                }
-                // a call the bridge refuses as bad would be refused forever: report it and go on
-                refused++;
-                outgoing.poll();
-                out.println(now() + " the agent refused the " + next.what() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private void unreachable(BridgeException e) {
-        if (!unreachableReported) {
-            unreachableReported = true;
-            out.println(now() + " " + e.getMessage() + "; trying again");
-        }
+        });
     }
 
     private void pause(Duration duration) {

@@ -2,6 +2,8 @@ package org.garrison.plugins.endpointprotection.simulator;
 
 import java.time.Clock;
 
+import org.garrison.bridge.client.BridgeClient;
+
 /**
  * {@code java -jar garrison-endpoint-protection-simulator-all.jar --data-dir /var/lib/garrison-agent}: plays the
  * Endpoint Protection application on this device (see {@link SimulatorOptions#USAGE}).

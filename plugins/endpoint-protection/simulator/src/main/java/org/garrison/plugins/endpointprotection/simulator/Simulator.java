@@ -5,14 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+
+import org.garrison.bridge.client.BridgeClient;
+import org.garrison.bridge.client.BridgeException;
+import org.garrison.bridge.client.BridgeOutbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,15 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Simulator {
 
-    /** Something for the bridge, kept until the agent took it. */
-    private record Outgoing(String what, BridgeCall call) {
-    }
-
-    @FunctionalInterface
-    private interface BridgeCall {
-        void send(BridgeClient bridge) throws BridgeException;
-    }
-
     /** What a run did, for its summary line and for tests. */
     record Stats(int reports, int events, int detections, int tasks, int refused) {
     }
@@ -42,13 +35,11 @@ final class Simulator {
     private final Clock clock;
     private final PrintStream out;
     private final SimulatedAntivirus antivirus;
-    private final Deque<Outgoing> outgoing = new ArrayDeque<>();
+    private final BridgeOutbox outgoing;
     private int reports;
     private int events;
     private int tasks;
-    private int refused;
     private int cycles;
-    private boolean unreachableReported;
     private String policyHash;
     private volatile boolean stopped;
 
@@ -57,6 +48,7 @@ final class Simulator {
         this.bridge = bridge;
         this.clock = clock;
         this.out = out;
+        this.outgoing = new BridgeOutbox(bridge, BridgeOutbox.printing(out, this::now));
         Random machineDice = new Random(options.seed() ^ 0x5DEECE66DL);
         this.antivirus = new SimulatedAntivirus(options.seed(), options.databasesAgeDays(), now(),
                 SimulatedMachine.ofThisSystem(machineDice));
@@ -74,7 +66,7 @@ final class Simulator {
         queueData("scan-status", antivirus.scanStatus());
         queueData("quarantine", antivirus.quarantineReport());
         queueData("threats", antivirus.threatsReport());
-        flush();
+        outgoing.flush();
         Instant nextCycle = start.plus(options.cycle());
         Instant nextPoll = start;
         while (!stopped && now().isBefore(end)) {
@@ -87,17 +79,17 @@ final class Simulator {
                 cycle();
                 nextCycle = now().plus(options.cycle());
             }
-            flush();
+            outgoing.flush();
             Instant next = nextCycle.isBefore(nextPoll) ? nextCycle : nextPoll;
             long wait = Math.min(1_000, Math.max(10, Duration.between(now(), next).toMillis()));
             Thread.sleep(wait);
         }
-        flush();
+        outgoing.flush();
         return stats();
     }
 
     Stats stats() {
-        return new Stats(reports, events, antivirus.detectionCount(), tasks, refused);
+        return new Stats(reports, events, antivirus.detectionCount(), tasks, outgoing.refused());
     }
 
     private void cycle() {
@@ -128,18 +120,19 @@ final class Simulator {
      * or none at all, leaves the application's default: protection on).
      */
     private void pollPolicy() {
-        Optional<JsonNode> policy;
+        BridgeClient.PolicyAnswer policy;
         try {
             policy = bridge.policy(SimulatedAntivirus.APPLICATION, policyHash);
+            outgoing.reachable();
         } catch (BridgeException e) {
-            unreachable(e);
+            outgoing.unreachable(e);
             return;
         }
-        if (policy.isEmpty()) {
+        if (policy.outcome() != BridgeClient.PolicyAnswer.Outcome.CHANGED) {
             return;
         }
-        policyHash = policy.get().path("hash").asText();
-        boolean enabled = policy.get().path("settings").path("realTimeProtection").path("enabled").asBoolean(true);
+        policyHash = policy.hash();
+        boolean enabled = policy.settings().path("realTimeProtection").path("enabled").asBoolean(true);
         String before = antivirus.realTimeProtection();
         antivirus.applyPolicy(enabled);
         out.println(now() + " policy " + policyHash + " applied: real-time protection " + (enabled ? "on" : "off"));
@@ -153,9 +146,9 @@ final class Simulator {
         JsonNode instructions;
         try {
             instructions = bridge.instructions(SimulatedAntivirus.APPLICATION);
-            unreachableReported = false;
+            outgoing.reachable();
         } catch (BridgeException e) {
-            unreachable(e);
+            outgoing.unreachable(e);
             return;
         }
         for (JsonNode instruction : instructions) {
@@ -218,7 +211,7 @@ final class Simulator {
         queueEvents(List.of(antivirus.event(finishedAt, "scan-finished", "INFO", "Scan (" + scope + ") finished: "
                 + outcome.objectsScanned() + " objects scanned, " + outcome.found().size() + " threats found",
                 payload, "scan-finished/" + instructionId)));
-        flush();
+        outgoing.flush();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scope", scope);
         result.put("objectsScanned", outcome.objectsScanned());
@@ -234,7 +227,7 @@ final class Simulator {
         pause(Duration.ofMillis(Math.min(2_000, options.scanDuration().toMillis())));
         Optional<Instant> updated = antivirus.updateDatabases(force, now());
         queueData("scan-status", antivirus.scanStatus());
-        flush();
+        outgoing.flush();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("updated", updated.isPresent());
         result.put("databasesReleasedAt", antivirus.databasesReleasedAt().toString());
@@ -265,7 +258,7 @@ final class Simulator {
                             + e.getMessage());
                     return false;
                 }
-                unreachable(e);
+                outgoing.unreachable(e);
                 pause(Duration.ofSeconds(2));
             }
         }
@@ -274,8 +267,7 @@ final class Simulator {
 
     private void queueApplicationState() {
         Map<String, Object> state = antivirus.applicationState();
-        outgoing.add(new Outgoing("application state", b -> b.putApplication(SimulatedAntivirus.APPLICATION,
-                state)));
+        outgoing.add("application state", b -> b.putApplication(SimulatedAntivirus.APPLICATION, state));
     }
 
     private void queueData(String kind, Map<String, Object> data) {
@@ -284,45 +276,17 @@ final class Simulator {
         report.put("kind", kind);
         report.put("reportedAt", now().toString());
         report.put("data", data);
-        outgoing.add(new Outgoing(kind + " report", b -> {
+        outgoing.add(kind + " report", b -> {
             b.postData(report);
             reports++;
-        }));
+        });
     }
 
     private void queueEvents(List<Map<String, Object>> list) {
-        outgoing.add(new Outgoing(list.size() + " events", b -> {
+        outgoing.add(list.size() + " events", b -> {
             b.postEvents(list);
             events += list.size();
-        }));
-    }
-
-    /** Sends what waits, in order, until the agent cannot take more now. */
-    private void flush() {
-        while (!outgoing.isEmpty()) {
-            Outgoing next = outgoing.peek();
-            try {
-                next.call().send(bridge);
-                outgoing.poll();
-                unreachableReported = false;
-            } catch (BridgeException e) {
-                if (e.retryable()) {
-                    unreachable(e);
-                    return;
-                }
-                // a call the bridge refuses as bad would be refused forever: report it and go on
-                refused++;
-                outgoing.poll();
-                out.println(now() + " the agent refused the " + next.what() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private void unreachable(BridgeException e) {
-        if (!unreachableReported) {
-            unreachableReported = true;
-            out.println(now() + " " + e.getMessage() + "; trying again");
-        }
+        });
     }
 
     private void pause(Duration duration) {

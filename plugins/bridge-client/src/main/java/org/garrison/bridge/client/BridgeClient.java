@@ -1,4 +1,4 @@
-package org.garrison.plugins.endpointprotection.simulator;
+package org.garrison.bridge.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +23,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * client read the file again and retry once.
  */
 public final class BridgeClient {
+
+    /** What {@link #policy} found. */
+    public record PolicyAnswer(Outcome outcome, String hash, JsonNode settings) {
+
+        public enum Outcome {
+            /** A policy other than the one named by the ETag sent (or the first one). */
+            CHANGED,
+            /** The policy named by the ETag sent is still the one in force. */
+            UNCHANGED,
+            /** The agent has received no policy for the application: it applies its defaults. */
+            NONE,
+            /** The agent's bridge has no policies call (an older agent): the application applies its defaults. */
+            NOT_OFFERED
+        }
+    }
 
     private final URI bridge;
     private final Path secretFile;
@@ -58,29 +72,44 @@ public final class BridgeClient {
         return tree(send("GET", "/bridge/v1/instructions?application=" + application, null));
     }
 
+    /** {@code POST /bridge/v1/instruction-results}. */
+    public void postResult(Map<String, Object> result) throws BridgeException {
+        send("POST", "/bridge/v1/instruction-results", result);
+    }
+
     /**
-     * {@code GET /bridge/v1/policies/{application}}: the application's effective policy as the agent holds it.
+     * {@code GET /bridge/v1/policies/{application}}: the effective policy the agent received for the application.
      *
-     * @param knownHash the hash of the policy the application applies already, or {@code null}
-     * @return the policy ({@code hash}, {@code settings}, {@code lockedSettings}); empty when it is still
-     *         {@code knownHash} or when the agent holds none yet
+     * @param knownHash the hash of the policy the application applies, sent as {@code If-None-Match}, or {@code null}
      */
-    public Optional<JsonNode> policy(String application, String knownHash) throws BridgeException {
+    public PolicyAnswer policy(String application, String knownHash) throws BridgeException {
         String path = "/bridge/v1/policies/" + application;
         Map<String, String> headers = knownHash == null ? Map.of() : Map.of("If-None-Match", "\"" + knownHash + "\"");
         HttpResponse<String> answer = call("GET", path, null, headers, false);
         if (answer.statusCode() == 401) {
             answer = call("GET", path, null, headers, true);
         }
-        if (answer.statusCode() == 304 || answer.statusCode() == 404) {
-            return Optional.empty();
+        switch (answer.statusCode()) {
+            case 200: {
+                JsonNode body = tree(answer.body());
+                String hash = body.path("hash").asText("");
+                if (hash.isEmpty() || !body.path("settings").isObject()) {
+                    throw new BridgeException(200, "The agent's policy answer has no hash or settings: "
+                            + answer.body(), null);
+                }
+                return new PolicyAnswer(PolicyAnswer.Outcome.CHANGED, hash, body.path("settings"));
+            }
+            case 304:
+                return new PolicyAnswer(PolicyAnswer.Outcome.UNCHANGED, knownHash, null);
+            case 404: {
+                String code = answer.body().isEmpty() ? "" : tree(answer.body()).path("code").asText("");
+                return new PolicyAnswer("no-policy".equals(code) ? PolicyAnswer.Outcome.NONE
+                        : PolicyAnswer.Outcome.NOT_OFFERED, null, null);
+            }
+            default:
+                throw new BridgeException(answer.statusCode(), "GET " + path + " was refused with "
+                        + answer.statusCode() + ": " + answer.body(), null);
         }
-        return Optional.of(tree(checked("GET", path, answer)));
-    }
-
-    /** {@code POST /bridge/v1/instruction-results}. */
-    public void postResult(Map<String, Object> result) throws BridgeException {
-        send("POST", "/bridge/v1/instruction-results", result);
     }
 
     String send(String method, String path, Object body) throws BridgeException {
@@ -88,10 +117,6 @@ public final class BridgeClient {
         if (answer.statusCode() == 401) {
             answer = call(method, path, body, Map.of(), true);
         }
-        return checked(method, path, answer);
-    }
-
-    private static String checked(String method, String path, HttpResponse<String> answer) throws BridgeException {
         if (answer.statusCode() >= 300) {
             throw new BridgeException(answer.statusCode(), method + " " + path + " was refused with "
                     + answer.statusCode() + ": " + answer.body(), null);

@@ -1,4 +1,4 @@
-package org.garrison.plugins.endpointprotection.simulator;
+package org.garrison.bridge.client;
 
 /**
  * The agent's local bridge refused a call (status 4xx/5xx) or could not be reached (status 0).
@@ -19,7 +19,7 @@ public final class BridgeException extends Exception {
     }
 
     /** Whether sending the same call again later may work (agent down or restarting, not a bad call). */
-    boolean retryable() {
+    public boolean retryable() {
         return status == 0 || status == 401 || status >= 500;
     }
 }
