@@ -71,6 +71,21 @@ export interface Task {
   lastRunId?: string | null;
 }
 
+/** The latest run of a listed task, in brief (`GET /tasks` embeds it so a list needs no request per task). */
+export interface TaskLastRun {
+  id: string;
+  state: TaskRunState;
+  trigger: TaskRun['trigger'];
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  counts: RunCounts;
+}
+
+/** A task as `GET /tasks` lists it: the task and its latest run (absent if it never ran). */
+export interface TaskListItem extends Task {
+  lastRun?: TaskLastRun | null;
+}
+
 /** A task to create, or (with `expectedRevision`) a task's new state. */
 export interface TaskRequest {
   name: string;
@@ -132,6 +147,28 @@ export interface Page<T> {
 export interface TaskQuery {
   application?: string;
   group?: string;
+  /** Only tasks whose schedule is (or is not) in force. */
+  enabled?: boolean;
+  /** Only tasks that will (or will not) start on their own: they have a next start. */
+  scheduled?: boolean;
+}
+
+/** One device's entry in one run, as the device's task history shows it. */
+export interface DeviceTaskRun {
+  runId: string;
+  taskId: string;
+  taskName: string;
+  application: string;
+  type: string;
+  trigger: TaskRun['trigger'];
+  runState: TaskRunState;
+  state: DeviceRunState;
+  message?: string | null;
+  result?: Record<string, unknown> | null;
+  instructionId?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt?: string | null;
 }
 
 function withSignal(signal?: AbortSignal): RequestOptions {
@@ -155,8 +192,8 @@ export function listTaskTypes(signal?: AbortSignal): Promise<TaskType[]> {
   return getJson<TaskType[]>('/task-types', withSignal(signal));
 }
 
-/** One page of tasks by name; `group` lists the tasks whose scope is that group's subtree. */
-export function listTasks(query: TaskQuery, limit: number, cursor: string | null | undefined, signal?: AbortSignal): Promise<Page<Task>> {
+/** One page of tasks by name, each with its latest run; `group` lists the tasks whose scope is that group's subtree. */
+export function listTasks(query: TaskQuery, limit: number, cursor: string | null | undefined, signal?: AbortSignal): Promise<Page<TaskListItem>> {
   const params = new URLSearchParams();
   if (query.application) {
     params.set('application', query.application);
@@ -164,7 +201,18 @@ export function listTasks(query: TaskQuery, limit: number, cursor: string | null
   if (query.group) {
     params.set('group', query.group);
   }
-  return pageOf<Task>(`/tasks?${pagingOf(params, limit, cursor)}`, signal);
+  if (query.enabled !== undefined) {
+    params.set('enabled', String(query.enabled));
+  }
+  if (query.scheduled !== undefined) {
+    params.set('scheduled', String(query.scheduled));
+  }
+  return pageOf<TaskListItem>(`/tasks?${pagingOf(params, limit, cursor)}`, signal);
+}
+
+/** One page of a device's entries in task runs, newest first. */
+export function listDeviceTaskRuns(deviceId: string, limit: number, cursor: string | null | undefined, signal?: AbortSignal): Promise<Page<DeviceTaskRun>> {
+  return pageOf<DeviceTaskRun>(`/devices/${segment(deviceId)}/task-runs?${pagingOf(new URLSearchParams(), limit, cursor)}`, signal);
 }
 
 export function getTask(id: string, signal?: AbortSignal): Promise<Task> {

@@ -36,6 +36,7 @@ export const coreDeviceTabs: readonly DeviceTab[] = [
   },
   { id: 'users', title: 'devices.tab.users', order: 40, component: lazy(() => import('./tabs/UsersTab')) },
   { id: 'events', title: 'devices.tab.events', permission: 'events.read', order: 50, component: lazy(() => import('./tabs/EventsTab')) },
+  { id: 'tasks', title: 'tasks.device.tab', permission: 'tasks.read', order: 55, component: lazy(() => import('./tabs/DeviceTasksTab')) },
   { id: 'history', title: 'devices.tab.history', permission: 'audit.read', order: 60, component: lazy(() => import('./tabs/HistoryTab')) },
 ];
 

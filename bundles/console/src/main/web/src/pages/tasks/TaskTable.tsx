@@ -1,17 +1,15 @@
-import { Label, Spinner } from '@patternfly/react-core';
+import { Label } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getRun, type Task, type TaskType } from '../../api/tasks';
-import { useLoad } from '../../api/useLoad';
+import type { Task, TaskLastRun, TaskListItem, TaskType } from '../../api/tasks';
 import { formatDateTime } from '../../i18n/format';
 import { DeviceStateLabel, RunStateLabel } from './StateLabels';
 import { countsShown, scheduleSummary, typeTitleOf } from './taskText';
 
 /**
- * Tasks as a table: name (to the task's page), type, scope, schedule, next start and how the last run went. The
- * listing names only the last run's id, so each row reads that one run (a page holds few tasks).
+ * Tasks as a table: name (to the task's page), type, scope, schedule, next start and how the last run went (the
+ * listing carries a summary of each task's last run).
  */
 export function TaskTable({
   tasks,
@@ -20,7 +18,7 @@ export function TaskTable({
   label,
   compact = false,
 }: {
-  tasks: readonly Task[];
+  tasks: readonly TaskListItem[];
   types: readonly TaskType[] | undefined;
   groupPath: (id: string) => string;
   label: string;
@@ -66,7 +64,9 @@ export function TaskTable({
             <Td dataLabel={t('tasks.column.nextRun')}>
               {task.nextRunAt ? <time dateTime={task.nextRunAt}>{formatDateTime(task.nextRunAt, i18n.language)}</time> : '—'}
             </Td>
-            <Td dataLabel={t('tasks.column.lastRun')}>{task.lastRunId ? <LastRun taskId={task.id} runId={task.lastRunId} /> : t('tasks.neverRun')}</Td>
+            <Td dataLabel={t('tasks.column.lastRun')}>
+              {task.lastRun ? <LastRun run={task.lastRun} /> : task.lastRunId ? t('tasks.lastRunUnknown') : t('tasks.neverRun')}
+            </Td>
           </Tr>
         ))}
       </Tbody>
@@ -86,21 +86,13 @@ export function ScopeText({ task, groupPath }: { task: Pick<Task, 'scope'>; grou
   return <>{t('tasks.scope.deviceCount', { count: task.scope.deviceIds?.length ?? 0 })}</>;
 }
 
-function LastRun({ taskId, runId }: { taskId: string; runId: string }) {
-  const { t, i18n } = useTranslation();
-  const run = useLoad(useCallback((signal: AbortSignal) => getRun(taskId, runId, signal), [taskId, runId]));
-  if (run.error !== undefined) {
-    return <>{t('tasks.lastRunUnknown')}</>;
-  }
-  if (!run.data) {
-    return <Spinner size="sm" aria-label={t('tasks.loading')} />;
-  }
-  const started = run.data.startedAt ?? run.data.scheduledFor;
+function LastRun({ run }: { run: TaskLastRun }) {
+  const { i18n } = useTranslation();
   return (
     <span>
-      <RunStateLabel state={run.data.state} />{' '}
-      {started && <time dateTime={started}>{formatDateTime(started, i18n.language)}</time>}{' '}
-      {countsShown(run.data.counts).map((entry) => (
+      <RunStateLabel state={run.state} />{' '}
+      {run.startedAt && <time dateTime={run.startedAt}>{formatDateTime(run.startedAt, i18n.language)}</time>}{' '}
+      {countsShown(run.counts).map((entry) => (
         <span key={entry.state}>
           <DeviceStateLabel state={entry.state} count={entry.count} />{' '}
         </span>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyOf, fakeServer, type FakeCall } from '../../testing/fakeServer';
 import { jsonResponse, problemResponse, renderConsole } from '../../testing/renderConsole';
 import { berlinGroupId, groupsAnswer } from '../devices/testDevices';
-import { backupTask, refreshTask, runOf, sessionWithTasks, taskTypes } from './testTasks';
+import { backupTask, listedRefreshTask, refreshTask, sessionWithTasks, taskTypes } from './testTasks';
 
 const queryOf = (call: FakeCall) => new URL(call.url, 'https://console.test').searchParams;
 const created = { ...refreshTask, id: 't0000000-0000-4000-8000-00000000000a', name: 'Weekly refresh', lastRunId: null };
@@ -13,9 +13,7 @@ function server(extra: Parameters<typeof fakeServer>[0] = {}) {
   return fakeServer({
     'GET /task-types': () => jsonResponse(taskTypes),
     'GET /groups': () => jsonResponse(groupsAnswer),
-    'GET /tasks': () => jsonResponse({ items: [backupTask, refreshTask], nextCursor: null, total: 2 }),
-    [`GET /tasks/${refreshTask.id}/runs/${refreshTask.lastRunId}`]: () =>
-      jsonResponse(runOf(refreshTask, { state: 'COMPLETED', counts: { total: 3, pending: 0, running: 0, succeeded: 2, failed: 1, cancelled: 0, skipped: 0 } })),
+    'GET /tasks': () => jsonResponse({ items: [backupTask, listedRefreshTask], nextCursor: null, total: 2 }),
     [`GET /tasks/${created.id}`]: () => jsonResponse(created),
     [`GET /tasks/${created.id}/runs`]: () => jsonResponse({ items: [], nextCursor: null, total: 0 }),
     ...extra,
@@ -42,11 +40,44 @@ describe('Tasks page', { timeout: 30_000 }, () => {
     const listing = calls.find((call) => call.key === 'GET /tasks')!;
     expect(queryOf(listing).get('application')).toBe('agent');
     expect(queryOf(listing).get('group')).toBe(berlinGroupId);
-    expect(queryOf(listing).get('limit')).toBe('20');
+    expect(queryOf(listing).get('limit')).toBe('50');
+    expect(queryOf(listing).has('enabled')).toBe(false);
     expect((screen.getByLabelText('Application') as HTMLSelectElement).value).toBe('agent');
+    // The last run comes with the listing: no request per row.
+    expect(calls.filter((call) => call.key.startsWith('GET /tasks/'))).toEqual([]);
 
     await userEvent.setup().selectOptions(screen.getByLabelText('Application'), '');
     await waitFor(() => expect(queryOf(calls.filter((call) => call.key === 'GET /tasks').at(-1)!).has('application')).toBe(false));
+  });
+
+  it('filters by schedule in force and next start, from the URL and back into it', async () => {
+    const calls = server({ 'GET /tasks': () => jsonResponse({ items: [{ ...refreshTask, enabled: false, nextRunAt: null, lastRun: null }], nextCursor: null, total: 1 }) });
+    renderConsole('/tasks?enabled=false&scheduled=false', 'en', { session: sessionWithTasks() });
+    const user = userEvent.setup();
+
+    const row = await screen.findByTestId('task-Refresh Berlin', {}, { timeout: 10_000 });
+    expect(within(row).getByText('Schedule off')).toBeTruthy();
+    // The task names a last run the listing could not summarise (it was removed meanwhile).
+    expect(within(row).getByText('Not available')).toBeTruthy();
+    const first = queryOf(calls.find((call) => call.key === 'GET /tasks')!);
+    expect(first.get('enabled')).toBe('false');
+    expect(first.get('scheduled')).toBe('false');
+    expect((screen.getByLabelText('Schedule') as HTMLSelectElement).value).toBe('false');
+    expect((screen.getByLabelText('Next start') as HTMLSelectElement).value).toBe('false');
+
+    await user.selectOptions(screen.getByLabelText('Schedule'), 'true');
+    await waitFor(() => expect(queryOf(calls.filter((call) => call.key === 'GET /tasks').at(-1)!).get('enabled')).toBe('true'));
+    await user.selectOptions(screen.getByLabelText('Next start'), '');
+    await waitFor(() => expect(queryOf(calls.filter((call) => call.key === 'GET /tasks').at(-1)!).has('scheduled')).toBe(false));
+    expect(queryOf(calls.filter((call) => call.key === 'GET /tasks').at(-1)!).get('enabled')).toBe('true');
+  });
+
+  it('says when no task matches the filters', async () => {
+    server({ 'GET /tasks': () => jsonResponse({ items: [], nextCursor: null, total: 0 }) });
+    renderConsole('/tasks?scheduled=true', 'en', { session: sessionWithTasks() });
+
+    expect(await screen.findByText('No tasks match', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('No task matches these filters. Choose other filters.')).toBeTruthy();
   });
 
   it('creates an agent task for a group with a weekly schedule, and opens it', async () => {

@@ -28,12 +28,20 @@ import { TaskTable } from './TaskTable';
 import { applicationName } from './taskText';
 import './tasks.css';
 
-/** Tasks per page: each row also reads its last run. */
-export const tasksPageSize = 20;
+/** Tasks per page (the listing carries each task's last run, so rows cost no further requests). */
+export const tasksPageSize = 50;
+
+type StatusFilter = 'enabled' | 'scheduled';
+
+/** A yes/no filter as the URL and the API carry it: `true`, `false`, or absent. */
+function flagOf(value: string | null): boolean | undefined {
+  return value === 'true' ? true : value === 'false' ? false : undefined;
+}
 
 /**
- * The tasks the admin may see, by name, filtered by application and group subtree (kept in the URL), a page at a
- * time; and, for admins who may change tasks, a way to create one.
+ * The tasks the admin may see, by name, filtered by application, group subtree, whether the schedule is in force and
+ * whether they start on their own (all kept in the URL), a page at a time; and, for admins who may change tasks, a way
+ * to create one.
  */
 export default function TasksPage() {
   const { t } = useTranslation();
@@ -43,7 +51,10 @@ export default function TasksPage() {
   const [params, setParams] = useSearchParams();
   const application = params.get('application') ?? '';
   const group = params.get('group') ?? '';
-  const filterKey = `${application}|${group}`;
+  const enabled = flagOf(params.get('enabled'));
+  const scheduled = flagOf(params.get('scheduled'));
+  const filtered = Boolean(application || group) || enabled !== undefined || scheduled !== undefined;
+  const filterKey = `${application}|${group}|${String(enabled)}|${String(scheduled)}`;
   const { cursor, pageNumber, next, previous, reset } = useCursorPages();
   const [shownFilter, setShownFilter] = useState(filterKey);
   if (shownFilter !== filterKey) {
@@ -58,8 +69,19 @@ export default function TasksPage() {
   const groupPath = (id: string) => choices.find((choice) => choice.id === id)?.path ?? id;
   const page = useLoad(
     useCallback(
-      (signal: AbortSignal) => listTasks({ ...(application ? { application } : {}), ...(group ? { group } : {}) }, tasksPageSize, cursor, signal),
-      [application, group, cursor],
+      (signal: AbortSignal) =>
+        listTasks(
+          {
+            ...(application ? { application } : {}),
+            ...(group ? { group } : {}),
+            ...(enabled !== undefined ? { enabled } : {}),
+            ...(scheduled !== undefined ? { scheduled } : {}),
+          },
+          tasksPageSize,
+          cursor,
+          signal,
+        ),
+      [application, group, enabled, scheduled, cursor],
     ),
   );
   const applications = [...new Set((types.data ?? []).map((type) => type.application))];
@@ -67,7 +89,7 @@ export default function TasksPage() {
     applications.push(application);
   }
 
-  const setFilter = (name: 'application' | 'group', value: string) =>
+  const setFilter = (name: 'application' | 'group' | StatusFilter, value: string) =>
     setParams(
       (current) => {
         const nextParams = new URLSearchParams(current);
@@ -88,8 +110,8 @@ export default function TasksPage() {
     content = <PageLoading label={t('tasks.loading')} />;
   } else if (page.data.items.length === 0) {
     content = (
-      <EmptyState titleText={application || group ? t('tasks.empty.filteredTitle') : t('tasks.empty.title')} headingLevel="h2" icon={TaskIcon}>
-        <EmptyStateBody>{application || group ? t('tasks.empty.filteredBody') : t('tasks.empty.body')}</EmptyStateBody>
+      <EmptyState titleText={filtered ? t('tasks.empty.filteredTitle') : t('tasks.empty.title')} headingLevel="h2" icon={TaskIcon}>
+        <EmptyStateBody>{filtered ? t('tasks.empty.filteredBody') : t('tasks.empty.body')}</EmptyStateBody>
       </EmptyState>
     );
   } else {
@@ -131,6 +153,20 @@ export default function TasksPage() {
               {choices.map((choice) => (
                 <FormSelectOption key={choice.id} value={choice.id} label={choice.path} />
               ))}
+            </FormSelect>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormSelect aria-label={t('tasks.filter.enabled')} value={enabled === undefined ? '' : String(enabled)} onChange={(_event, value) => setFilter('enabled', value)}>
+              <FormSelectOption value="" label={t('tasks.filter.enabledAny')} />
+              <FormSelectOption value="true" label={t('tasks.filter.enabledOn')} />
+              <FormSelectOption value="false" label={t('tasks.filter.enabledOff')} />
+            </FormSelect>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormSelect aria-label={t('tasks.filter.scheduled')} value={scheduled === undefined ? '' : String(scheduled)} onChange={(_event, value) => setFilter('scheduled', value)}>
+              <FormSelectOption value="" label={t('tasks.filter.scheduledAny')} />
+              <FormSelectOption value="true" label={t('tasks.filter.scheduledYes')} />
+              <FormSelectOption value="false" label={t('tasks.filter.scheduledNo')} />
             </FormSelect>
           </ToolbarItem>
           {mayWrite && (

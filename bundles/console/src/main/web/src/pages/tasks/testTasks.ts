@@ -1,4 +1,4 @@
-import type { Task, TaskRun, TaskRunDevice, TaskType } from '../../api/tasks';
+import type { DeviceTaskRun, Task, TaskListItem, TaskRun, TaskRunDevice, TaskType } from '../../api/tasks';
 import type { SessionState } from '../../session/SessionContext';
 import { adminMe, signedInAsAdmin } from '../../testing/renderConsole';
 import { berlinGroupId } from '../devices/testDevices';
@@ -41,6 +41,19 @@ export const refreshTask: Task = {
   lastRunId: 'r0000000-0000-4000-8000-000000000001',
 };
 
+/** The refresh task as `GET /tasks` lists it, with its last run embedded. */
+export const listedRefreshTask: TaskListItem = {
+  ...refreshTask,
+  lastRun: {
+    id: 'r0000000-0000-4000-8000-000000000001',
+    state: 'COMPLETED',
+    trigger: 'SCHEDULE',
+    startedAt: '2026-11-23T05:00:00Z',
+    finishedAt: '2026-11-23T05:10:00Z',
+    counts: { total: 3, pending: 0, running: 0, succeeded: 2, failed: 1, cancelled: 0, skipped: 0 },
+  },
+};
+
 export const backupTask: Task = {
   id: 't0000000-0000-4000-8000-000000000002',
   name: 'Nightly backup',
@@ -77,4 +90,22 @@ export function runDevice(part: Partial<TaskRunDevice> = {}): TaskRunDevice {
 export function sessionWithTasks(permissions: string[] = ['tasks.read', 'tasks.write', 'tasks.run']): SessionState {
   const granted = Object.fromEntries(permissions.map((permission) => [permission, { everywhere: true, roots: [] }]));
   return { ...signedInAsAdmin, me: { ...adminMe, permissions: { ...adminMe.permissions, ...granted } } } as SessionState;
+}
+
+/** A device's entry in a run of the refresh task, as `GET /devices/{id}/task-runs` lists it. */
+export function deviceTaskRun(part: Partial<DeviceTaskRun> = {}): DeviceTaskRun {
+  return {
+    runId: 'r0000000-0000-4000-8000-000000000001',
+    taskId: refreshTask.id,
+    taskName: refreshTask.name,
+    application: 'agent',
+    type: 'refresh-inventory',
+    trigger: 'MANUAL',
+    runState: 'RUNNING',
+    state: 'PENDING',
+    result: {},
+    startedAt: '2026-11-26T12:00:00Z',
+    updatedAt: '2026-11-26T12:00:01Z',
+    ...part,
+  };
 }

@@ -228,6 +228,78 @@ public final class RunRepository {
         }
     }
 
+    /**
+     * A device's entries in runs, newest first (in the order it joined them), with their runs and tasks, after a
+     * position.
+     *
+     * @param state    only entries in this state, or {@code null}
+     * @param beforeId the last position of the previous page, or {@code null} for the first page
+     */
+    public List<PositionedDeviceRun> deviceRuns(Connection connection, UUID deviceId, DeviceRunState state,
+            Long beforeId, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT T.ID, T.RUN_ID, R.TASK_ID, "
+                + "K.NAME, R.APPLICATION, R.TYPE, R.TRIGGER_KIND, R.STATE AS RUN_STATE, T.STATE, T.MESSAGE, "
+                + "T.RESULT, T.INSTRUCTION_ID, R.STARTED_AT, R.FINISHED_AT, T.UPDATED_AT FROM TASKS_TARGET T "
+                + "JOIN TASKS_RUN R ON R.ID = T.RUN_ID JOIN TASKS_TASK K ON K.ID = R.TASK_ID WHERE T.DEVICE_ID = ?"
+                + (beforeId == null ? "" : " AND T.ID < ?") + (state == null ? "" : " AND T.STATE = ?")
+                + " ORDER BY T.ID DESC")) {
+            int index = 1;
+            statement.setString(index++, deviceId.toString());
+            if (beforeId != null) {
+                statement.setLong(index++, beforeId);
+            }
+            if (state != null) {
+                statement.setString(index, state.name());
+            }
+            statement.setMaxRows(limit);
+            List<PositionedDeviceRun> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String instructionId = rows.getString("INSTRUCTION_ID");
+                    found.add(new PositionedDeviceRun(rows.getLong("ID"), new DeviceTaskRun(
+                            UUID.fromString(rows.getString("RUN_ID")), UUID.fromString(rows.getString("TASK_ID")),
+                            rows.getString("NAME"), rows.getString("APPLICATION"), rows.getString("TYPE"),
+                            RunTrigger.valueOf(rows.getString("TRIGGER_KIND")),
+                            TaskRunState.valueOf(rows.getString("RUN_STATE")),
+                            DeviceRunState.valueOf(rows.getString("STATE")), rows.getString("MESSAGE"),
+                            json.readObject(rows.getString("RESULT")),
+                            instructionId == null ? null : UUID.fromString(instructionId),
+                            SqlTime.get(rows, "STARTED_AT"), SqlTime.get(rows, "FINISHED_AT"),
+                            SqlTime.get(rows, "UPDATED_AT"))));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** A device's entry in a run with its position among the device's entries. */
+    public record PositionedDeviceRun(long position, DeviceTaskRun run) {
+    }
+
+    public long countDeviceRuns(Connection connection, UUID deviceId, DeviceRunState state) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM TASKS_TARGET WHERE "
+                + "DEVICE_ID = ?" + (state == null ? "" : " AND STATE = ?"))) {
+            statement.setString(1, deviceId.toString());
+            if (state != null) {
+                statement.setString(2, state.name());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The runs with these ids that exist. */
+    public List<StoredRun> findAll(Connection connection, Collection<UUID> runIds) throws SQLException {
+        List<StoredRun> found = new ArrayList<>();
+        for (List<String> chunk : TaskRepository.chunks(runIds)) {
+            found.addAll(selectRuns(connection, "WHERE ID IN (" + TaskRepository.placeholders(chunk.size()) + ")",
+                    chunk, Integer.MAX_VALUE));
+        }
+        return found;
+    }
+
     /** Devices whose instruction is due to be sent, earliest first. */
     public List<DueTarget> dueForDispatch(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT ID, RUN_ID, DEVICE_ID FROM "

@@ -134,10 +134,10 @@ public final class TaskRepository {
      * @param afterNameKey the lower-cased name of the last task of the previous page, or {@code null}
      * @param afterId      that task's id
      */
-    public List<StoredTask> list(Connection connection, TaskQuery query, String afterNameKey, UUID afterId,
-            int limit) throws SQLException {
+    public List<StoredTask> list(Connection connection, TaskQuery query, TaskStatusFilter status,
+            String afterNameKey, UUID afterId, int limit) throws SQLException {
         List<String> parameters = new ArrayList<>();
-        StringBuilder where = filters(query, parameters);
+        StringBuilder where = filters(query, status, parameters);
         if (afterNameKey != null) {
             where.append(where.length() == 0 ? "WHERE " : " AND ")
                     .append("(NAME_KEY > ? OR (NAME_KEY = ? AND ID > ?))");
@@ -147,9 +147,9 @@ public final class TaskRepository {
         return select(connection, where.toString(), parameters, limit);
     }
 
-    public long count(Connection connection, TaskQuery query) throws SQLException {
+    public long count(Connection connection, TaskQuery query, TaskStatusFilter status) throws SQLException {
         List<String> parameters = new ArrayList<>();
-        StringBuilder where = filters(query, parameters);
+        StringBuilder where = filters(query, status, parameters);
         try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM TASKS_TASK " + where)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
@@ -159,8 +159,15 @@ public final class TaskRepository {
         }
     }
 
-    private static StringBuilder filters(TaskQuery query, List<String> parameters) {
+    private static StringBuilder filters(TaskQuery query, TaskStatusFilter status, List<String> parameters) {
         List<String> conditions = new ArrayList<>();
+        // literals, not parameters: Derby does not convert a string parameter to BOOLEAN
+        if (status.enabled() != null) {
+            conditions.add(status.enabled() ? "ENABLED = TRUE" : "ENABLED = FALSE");
+        }
+        if (status.scheduled() != null) {
+            conditions.add(status.scheduled() ? "NEXT_RUN_AT IS NOT NULL" : "NEXT_RUN_AT IS NULL");
+        }
         if (query.application() != null) {
             conditions.add("APPLICATION = ?");
             parameters.add(query.application());

@@ -3,6 +3,8 @@ package org.garrison.tasks.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +112,11 @@ public class TasksService implements TaskService, ObjectRestorer {
 
     @Override
     public Page<Task> list(TaskQuery query, PageRequest page) {
+        return list(query, TaskStatusFilter.ANY, page);
+    }
+
+    /** Tasks ordered by name (ignoring case), also filtered by whether they are enabled and scheduled. */
+    public Page<Task> list(TaskQuery query, TaskStatusFilter status, PageRequest page) {
         String afterName = null;
         UUID afterId = null;
         if (page.cursor() != null) {
@@ -123,8 +130,8 @@ public class TasksService implements TaskService, ObjectRestorer {
         String name = afterName;
         UUID id = afterId;
         return transactions.inTransaction(connection -> {
-            List<StoredTask> found = tasks.list(connection, query, name, id, page.limit() + 1);
-            long total = tasks.count(connection, query);
+            List<StoredTask> found = tasks.list(connection, query, status, name, id, page.limit() + 1);
+            long total = tasks.count(connection, query, status);
             List<Task> items = found.stream().limit(page.limit()).map(StoredTask::task).toList();
             String next = null;
             if (found.size() > page.limit()) {
@@ -252,6 +259,21 @@ public class TasksService implements TaskService, ObjectRestorer {
         });
     }
 
+    /** The runs with these ids that still exist, with their devices' counts, by id. */
+    public Map<UUID, TaskRun> runsById(Collection<UUID> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.inTransaction(connection -> {
+            List<StoredRun> found = runs.findAll(connection, runIds);
+            Map<UUID, Map<String, Integer>> counts = runs.counts(connection,
+                    found.stream().map(StoredRun::id).toList());
+            Map<UUID, TaskRun> views = new HashMap<>();
+            found.forEach(run -> views.put(run.id(), run.view(counts.getOrDefault(run.id(), Map.of()))));
+            return views;
+        });
+    }
+
     @Override
     public TaskRun run(UUID taskId, UUID runId) {
         requireRun(taskId, runId);
@@ -260,18 +282,7 @@ public class TasksService implements TaskService, ObjectRestorer {
 
     @Override
     public Page<TaskRunDevice> devices(UUID taskId, UUID runId, DeviceRunState state, PageRequest page) {
-        long after = 0;
-        if (page.cursor() != null) {
-            if (page.cursor().keys().size() != 1) {
-                throw badCursor();
-            }
-            try {
-                after = Long.parseLong(page.cursor().keys().get(0));
-            } catch (NumberFormatException e) {
-                throw badCursor();
-            }
-        }
-        long position = after;
+        long position = page.cursor() == null ? 0 : positionCursor(page);
         requireRun(taskId, runId);
         return transactions.inTransaction(connection -> {
             List<RunRepository.Positioned> found = runs.targets(connection, runId, state, position,
@@ -281,6 +292,24 @@ public class TasksService implements TaskService, ObjectRestorer {
                     ? Cursor.after(Long.toString(items.get(items.size() - 1).position())).encode() : null;
             return new Page<>(items.stream().map(RunRepository.Positioned::device).toList(), next,
                     runs.countTargets(connection, runId, state));
+        });
+    }
+
+    /**
+     * A device's entries in runs, newest first, with the total count; a device that never was in a run has none.
+     *
+     * @param state only entries in this state, or {@code null} for all
+     */
+    public Page<DeviceTaskRun> deviceRuns(UUID deviceId, DeviceRunState state, PageRequest page) {
+        Long before = page.cursor() == null ? null : positionCursor(page);
+        return transactions.inTransaction(connection -> {
+            List<RunRepository.PositionedDeviceRun> found = runs.deviceRuns(connection, deviceId, state, before,
+                    page.limit() + 1);
+            List<RunRepository.PositionedDeviceRun> items = found.stream().limit(page.limit()).toList();
+            String next = found.size() > page.limit()
+                    ? Cursor.after(Long.toString(items.get(items.size() - 1).position())).encode() : null;
+            return new Page<>(items.stream().map(RunRepository.PositionedDeviceRun::run).toList(), next,
+                    runs.countDeviceRuns(connection, deviceId, state));
         });
     }
 
@@ -385,6 +414,18 @@ public class TasksService implements TaskService, ObjectRestorer {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
+            throw badCursor();
+        }
+    }
+
+    /** The position a cursor of a listing ordered by a row number carries. */
+    private static long positionCursor(PageRequest page) {
+        if (page.cursor().keys().size() != 1) {
+            throw badCursor();
+        }
+        try {
+            return Long.parseLong(page.cursor().keys().get(0));
+        } catch (NumberFormatException e) {
             throw badCursor();
         }
     }

@@ -2,6 +2,7 @@ package org.garrison.tasks.internal.rest;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,9 +38,11 @@ import org.garrison.api.task.TaskDraft;
 import org.garrison.api.task.TaskQuery;
 import org.garrison.api.task.TaskRun;
 import org.garrison.api.task.TaskRunDevice;
-import org.garrison.api.task.TaskService;
+import org.garrison.tasks.internal.TaskStatusFilter;
+import org.garrison.tasks.internal.TasksService;
 import org.garrison.tasks.internal.ValidatorUnavailableException;
 import org.garrison.tasks.internal.rest.TaskBodies.TaskBody;
+import org.garrison.tasks.internal.rest.TaskViews.TaskListItem;
 import org.garrison.tasks.internal.rest.TaskViews.TaskPage;
 import org.garrison.tasks.internal.rest.TaskViews.TaskRunDevicePage;
 import org.garrison.tasks.internal.rest.TaskViews.TaskRunPage;
@@ -75,12 +78,12 @@ public class TaskResource {
     private static final String ID = "Task id";
     private static final String RUN_ID = "Run id";
 
-    private final TaskService tasks;
+    private final TasksService tasks;
     private final ScopeCheck scopes;
     private final TaskAccess access;
 
     @Activate
-    public TaskResource(@Reference TaskService tasks, @Reference ScopeCheck scopes, @Reference DeviceService devices) {
+    public TaskResource(@Reference TasksService tasks, @Reference ScopeCheck scopes, @Reference DeviceService devices) {
         this.tasks = tasks;
         this.scopes = scopes;
         this.access = new TaskAccess(scopes, devices);
@@ -89,26 +92,38 @@ public class TaskResource {
     @GET
     @Operation(operationId = "listTasks", summary = "List tasks by name",
             description = "A caller whose tasks.read is scoped sees the tasks whose scope lies within their groups "
-                    + "(the server's own tasks only with tasks.read on the whole server).",
+                    + "(the server's own tasks only with tasks.read on the whole server). Each task carries a "
+                    + "summary of its latest run (lastRun).",
             responses = {
                 @ApiResponse(responseCode = "200", description = "A page of tasks",
                         content = @Content(schema = @Schema(implementation = TaskPage.class))),
                 @ApiResponse(responseCode = "422", description = "A malformed filter, limit or cursor",
                         content = @Content(mediaType = PROBLEM))})
     @RequiresPermission(value = Permissions.TASKS_READ, objectKind = TASK)
-    public Page<Task> list(
+    public Page<TaskListItem> list(
             @Parameter(description = "Only tasks of this application (plugin id, agent or server)")
             @QueryParam("application") String application,
             @Parameter(description = "Only tasks of this task type") @QueryParam("type") String type,
             @Parameter(description = "Only tasks whose scope is this group's subtree") @QueryParam("group")
             String group,
+            @Parameter(description = "Only enabled (true) or disabled (false) tasks",
+                    schema = @Schema(type = "boolean")) @QueryParam("enabled") String enabled,
+            @Parameter(description = "Only tasks that will start on their own (true: they have a nextRunAt) or "
+                    + "will not (false)", schema = @Schema(type = "boolean")) @QueryParam("scheduled")
+            String scheduled,
             @Parameter(description = "Page size, 1-1000 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context SecurityContext security) {
         PageRequest page = Paging.of(limit, cursor);
         UUID groupId = group == null || group.isBlank() ? null : Ids.parse("group", group.strip());
+        TaskStatusFilter status = new TaskStatusFilter(flag("enabled", enabled), flag("scheduled", scheduled));
         Set<UUID> within = scopes.groupsWithin(scope(security, Permissions.TASKS_READ));
-        return tasks.list(new TaskQuery(blankToNull(application), blankToNull(type), groupId, within), page);
+        Page<Task> found = tasks.list(new TaskQuery(blankToNull(application), blankToNull(type), groupId, within),
+                status, page);
+        Map<UUID, TaskRun> lastRuns = tasks.runsById(found.items().stream().map(Task::lastRunId)
+                .filter(Objects::nonNull).toList());
+        return found.map(task -> TaskListItem.of(task, task.lastRunId() == null ? null
+                : lastRuns.get(task.lastRunId())));
     }
 
     @POST
@@ -303,7 +318,18 @@ public class TaskResource {
         return tasks.cancel(Ids.parse("id", id), Ids.parse("runId", runId), actor(security));
     }
 
-    private static DeviceRunState state(String state) {
+    private static Boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ValidationException(name, "must be true or false");
+        };
+    }
+
+    static DeviceRunState state(String state) {
         if (state == null || state.isBlank()) {
             return null;
         }
