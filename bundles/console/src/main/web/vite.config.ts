@@ -31,5 +31,7 @@ export default defineConfig({
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // a journey of several pages may wait up to asyncUtilTimeout (setup.ts) at each step
+    testTimeout: 30_000,
   },
 });

@@ -1,7 +1,9 @@
 // Browser journey of policies: a plugin JAR with a settings schema (built here) is installed through the API, then a
 // policy is created for a new group in the console, a setting changed and locked, saved and seen again after a reload,
-// a value the schema refuses is answered at its field, and a profile with a rule is added. Everything is removed again
-// (the plugin with its data). Environment: see console.e2e.test.mjs.
+// a value the schema refuses is answered at its field, and a profile with a rule is added. The list takes in the
+// policies of subgroups unless switched off, and an administrator of the group alone (no plugins.read) edits the
+// policy with the form drawn from the schema. Everything is removed again (the account, the plugin with its data).
+// Environment: see console.e2e.test.mjs.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +15,9 @@ import { adminLogin, adminPassword, baseUrl, inBrowser, request, resetConsoleSet
 const { strToU8, zipSync } = createRequire(new URL('../../main/web/package.json', import.meta.url))('fflate');
 
 const pluginId = 'e2e-policies';
+const operatorPrefix = 'e2e-policies-operator-';
+/** The built-in role "Administrator": granted on a group, it holds policies.write there but not plugins.read. */
+const administratorRole = '00000000-0000-0000-0000-00000000a002';
 const version = '1.0.0';
 
 const descriptor = { id: pluginId, name: 'E2E policies', vendor: 'Garrison tests', version, settingsSchema: 'settings.json' };
@@ -73,8 +78,14 @@ async function installPlugin() {
   }
 }
 
-/** Removes what this test (or an interrupted earlier run) made: its policies, its group, the plugin with its data. */
+/** Removes what this test (or an interrupted earlier run) made: its account, policies, group, the plugin with its data. */
 async function removeLeftovers(api, groupId) {
+  const accounts = await api.get('/accounts?limit=1000');
+  assert.equal(accounts.status, 200, JSON.stringify(accounts.body));
+  for (const account of accounts.body.items.filter((candidate) => candidate.login.startsWith(operatorPrefix))) {
+    const deleted = await api.delete(`/accounts/${account.id}`);
+    assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
+  }
   const policies = await api.get(`/policies?application=${pluginId}&limit=1000`);
   if (policies.status === 200) {
     for (const policy of policies.body.items) {
@@ -90,6 +101,21 @@ async function removeLeftovers(api, groupId) {
     const removed = await api.delete(`/plugins/${pluginId}?purge=true`);
     assert.equal(removed.status, 204, JSON.stringify(removed.body));
   }
+}
+
+/** Signs in on the sign-in page shown as someone other than the admin, accepting the legal terms if asked. */
+async function signInAs(page, login, password) {
+  await page.getByRole('heading', { name: 'Sign in to Garrison' }).waitFor();
+  await page.locator('#sign-in-login').fill(login);
+  await page.locator('#sign-in-password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const frame = page.getByRole('navigation', { name: 'Main navigation' });
+  const terms = page.getByRole('button', { name: 'Accept', exact: true });
+  await Promise.race([frame.waitFor(), terms.waitFor()]);
+  if (await terms.isVisible()) {
+    await terms.click();
+  }
+  await frame.waitFor();
 }
 
 describe('policies', { concurrency: false }, () => {
@@ -180,5 +206,54 @@ describe('policies', { concurrency: false }, () => {
     assert.deepEqual(policy.profiles.map((profile) => [profile.name, profile.settings, profile.rules]), [
       ['Laptops', { scan: { level: 'high' } }, [{ attribute: 'TAG', values: ['laptop'] }]],
     ]);
+  });
+
+  test('the list takes in the policies of the groups below a group unless switched off, kept in the address', async () => {
+    await inBrowser('policies-subgroups', async (page) => {
+      await page.goto(`${baseUrl}/console/policies?application=${pluginId}&group=${managedDevicesGroupId}`);
+      await signIn(page);
+      // The policy is in a group below "Managed devices".
+      await page.getByRole('link', { name: 'E2E baseline' }).waitFor();
+      const subgroups = page.getByRole('switch', { name: 'Include subgroups' });
+      assert.equal(await subgroups.isChecked(), true);
+      await subgroups.click({ force: true });
+      await page.getByText('No policy matches these filters.').waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('subtree'), 'false');
+      await page.reload();
+      await page.getByText('No policy matches these filters.').waitFor();
+      assert.equal(await page.getByRole('switch', { name: 'Include subgroups' }).isChecked(), false);
+    });
+  });
+
+  test('an administrator of the group alone, without plugins.read, edits the policy with the form of the schema', async () => {
+    const login = `${operatorPrefix}${Date.now()}`;
+    const password = `Operator-${Date.now()}-passphrase!`;
+    const policy = await withAdminApi(async (api) => {
+      const account = await api.post('/accounts', {
+        login,
+        password,
+        mustChangePassword: false,
+        grants: [{ roleId: administratorRole, groupId: fixture.group.id }],
+      });
+      assert.equal(account.status, 201, JSON.stringify(account.body));
+      return (await api.get(`/policies?group=${fixture.group.id}`)).body.items[0];
+    });
+
+    await inBrowser('policies-operator', async (page) => {
+      await page.goto(`${baseUrl}/console/policies/${policy.id}`);
+      await signInAs(page, login, password);
+      await page.getByRole('heading', { level: 1, name: 'E2E baseline' }).waitFor();
+      const interval = page.getByRole('form', { name: 'Settings' }).getByRole('textbox', { name: 'Interval (minutes)' });
+      assert.equal(await interval.inputValue(), '60');
+      assert.equal(await page.getByText(/settings are shown as JSON/).count(), 0);
+      // The group is at the top of the operator's tree, but its parent is only outside the operator's groups.
+      await page.getByText(/the parent group, which is outside your groups/).waitFor();
+      await interval.fill('90');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText(`Saved as revision ${policy.revision + 1}`).waitFor();
+    });
+
+    const stored = await withAdminApi((api) => api.get(`/policies/${policy.id}`));
+    assert.deepEqual(stored.body.settings, { scan: { interval: 90 } });
   });
 });

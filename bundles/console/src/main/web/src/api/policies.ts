@@ -1,6 +1,6 @@
 import { deleteRequest, getJson, postJson, putJson, segment } from './client';
 import type { Actor } from './history';
-import { listPlugins, type JsonSchemaDocument } from './plugins';
+import type { JsonSchemaDocument } from './plugins';
 
 /** `ACTIVE` applies to the group's devices, `OUT_OF_OFFICE` to those outside the network, `INACTIVE` to nothing. */
 export const policyStates = ['ACTIVE', 'OUT_OF_OFFICE', 'INACTIVE'] as const;
@@ -82,6 +82,8 @@ export interface PolicyDraft {
 export interface PolicyFilter {
   application?: string;
   group?: string;
+  /** With `group`: also the policies of every group below it. */
+  subtree?: boolean;
   state?: PolicyState;
   /** `true`: only policies with problems. */
   invalid?: boolean;
@@ -115,7 +117,10 @@ export interface EffectivePolicy {
   hash?: string;
 }
 
-/** An application whose settings policies hold: an active plugin with a settings schema. */
+/**
+ * An application whose settings policies hold: an active plugin with a settings schema. The console frame loads them
+ * with the plugins' contributions (see `usePolicyApplications`), for every admin.
+ */
 export interface PolicyApplication {
   id: string;
   name: string;
@@ -129,6 +134,7 @@ export function policyQuery(filter: PolicyFilter, cursor: string | null = null, 
   const query = new URLSearchParams();
   if (filter.application) query.set('application', filter.application);
   if (filter.group) query.set('group', filter.group);
+  if (filter.group && filter.subtree) query.set('subtree', 'true');
   if (filter.state) query.set('state', filter.state);
   if (filter.invalid !== undefined) query.set('invalid', String(filter.invalid));
   query.set('limit', String(limit));
@@ -198,14 +204,6 @@ export function deviceEffectivePolicy(deviceId: string, application: string, sig
   return getJson<EffectivePolicy>(`/devices/${segment(deviceId)}/effective-policy/${segment(application)}`, withSignal(signal)).then(
     normaliseEffective,
   );
-}
-
-/** The applications policies can be made for: the active plugins with a settings schema (needs `plugins.read`). */
-export async function policyApplications(signal?: AbortSignal): Promise<PolicyApplication[]> {
-  const plugins = await listPlugins(signal);
-  return plugins
-    .filter((plugin) => plugin.state === 'active' && plugin.contributions.settingsSchema)
-    .map((plugin) => ({ id: plugin.id, name: plugin.name, version: plugin.version ?? null, settingsSchema: plugin.contributions.settingsSchema! }));
 }
 
 function normaliseEffective(effective: EffectivePolicy): EffectivePolicy {

@@ -19,7 +19,7 @@ export default function ApplicationPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { pluginId = '', pageId = '' } = useParams();
-  const { plugins, pages, error } = usePlugins();
+  const { plugins, pages, loaded, error } = usePlugins();
   const page = pages.find((candidate) => candidate.pluginId === pluginId && candidate.id === pageId);
 
   if (page && !page.mayOpen) {
@@ -32,14 +32,16 @@ export default function ApplicationPage() {
       </PageSection>
     );
   }
-  if (plugins === undefined && error !== undefined) {
+  if (!loaded && error !== undefined) {
     return (
       <PageSection>
         <ApiErrorAlert variant="danger" title={t('plugins.application.loadFailed')} error={error} />
       </PageSection>
     );
   }
-  if (plugins === undefined && holds(me, 'plugins.read')) {
+  // Until the contributions arrived (for every admin, whether they may read plugins or not) a page cannot be told
+  // missing.
+  if (!loaded) {
     return (
       <PageSection>
         <PageLoading label={t('plugins.application.loading')} />

@@ -8,12 +8,17 @@ import { deviceTabsOf, DeviceTabsContext, type DeviceTab, type DeviceTabProps } 
 import { navigationSections, type NavigationSection } from '../routes';
 import { useMe, useSession } from '../session/SessionContext';
 import { applicationsOf, contributionsOf, noContributions, type ConsoleApplication, type ConsoleContributions, type ModuleContribution } from './contributions';
-import { listConsoleContributions } from './contributionsApi';
+import { listConsoleContributions, settingsOfContributions, settingsOfPlugins, type SettingsApplication } from './contributionsApi';
 import { PluginModule } from './PluginModule';
 
 export interface PluginsState extends ConsoleContributions {
   /** The installed plugins, once loaded; stays `undefined` for an admin who may not read plugins. */
   plugins: Plugin[] | undefined;
+  /**
+   * The active plugins whose applications have policy settings, with their settings schemas (empty until loaded).
+   * Every admin gets them, so an operator without `plugins.read` still edits policies with the real form.
+   */
+  settingsApplications: readonly SettingsApplication[];
   /** Whether the contributions were loaded at least once (until then a plugin's page cannot be told missing). */
   loaded: boolean;
   /** Why the last load failed; what was loaded before stays meanwhile. */
@@ -22,7 +27,14 @@ export interface PluginsState extends ConsoleContributions {
   refresh: () => void;
 }
 
-const PluginsContext = createContext<PluginsState>({ ...noContributions, plugins: undefined, loaded: false, error: undefined, refresh: () => undefined });
+const PluginsContext = createContext<PluginsState>({
+  ...noContributions,
+  plugins: undefined,
+  settingsApplications: [],
+  loaded: false,
+  error: undefined,
+  refresh: () => undefined,
+});
 
 /** The installed plugins and what they add to the console, as the console frame holds them. */
 export function usePlugins(): PluginsState {
@@ -38,6 +50,7 @@ const startingPollMs = 2000;
 interface Loaded {
   plugins: Plugin[] | undefined;
   applications: ConsoleApplication[] | undefined;
+  settingsApplications: SettingsApplication[];
   error: unknown;
 }
 
@@ -48,8 +61,12 @@ interface Loaded {
  */
 function loadPlugins(mayReadPlugins: boolean, signal: AbortSignal): Promise<Omit<Loaded, 'error'>> {
   return mayReadPlugins
-    ? listPlugins(signal).then((plugins) => ({ plugins, applications: applicationsOf(plugins) }))
-    : listConsoleContributions(signal).then((applications) => ({ plugins: undefined, applications }));
+    ? listPlugins(signal).then((plugins) => ({ plugins, applications: applicationsOf(plugins), settingsApplications: settingsOfPlugins(plugins) }))
+    : listConsoleContributions(signal).then((applications) => ({
+        plugins: undefined,
+        applications,
+        settingsApplications: settingsOfContributions(applications),
+      }));
 }
 
 /**
@@ -63,7 +80,7 @@ export function PluginContributionsProvider({ children }: { children: ReactNode 
   const { i18n } = useTranslation();
   const { pathname } = useLocation();
   const mayRead = holds(me, 'plugins.read');
-  const [loaded, setLoaded] = useState<Loaded>({ plugins: undefined, applications: undefined, error: undefined });
+  const [loaded, setLoaded] = useState<Loaded>({ plugins: undefined, applications: undefined, settingsApplications: [], error: undefined });
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((current) => current + 1), []);
 
@@ -100,9 +117,17 @@ export function PluginContributionsProvider({ children }: { children: ReactNode 
     [loaded.applications, me, i18n.language],
   );
   const deviceTabs = usePluginDeviceTabs(contributions.deviceTabs);
+  const settingsApplications = useStableList(loaded.settingsApplications);
   const state = useMemo(
-    () => ({ ...contributions, plugins: loaded.plugins, loaded: loaded.applications !== undefined, error: loaded.error, refresh }),
-    [contributions, loaded, refresh],
+    () => ({
+      ...contributions,
+      plugins: loaded.plugins,
+      settingsApplications,
+      loaded: loaded.applications !== undefined,
+      error: loaded.error,
+      refresh,
+    }),
+    [contributions, loaded, settingsApplications, refresh],
   );
 
   return (
@@ -140,6 +165,16 @@ function useReloadMeOnNewPermissions(applications: readonly ConsoleApplication[]
     const again = setTimeout(read, meReadAgainMs);
     return () => clearTimeout(again);
   }, [permissions]);
+}
+
+/**
+ * The list as long as its content stays the same: it is loaded again on every change of page, and the policy forms
+ * built from the schemas should not start over for an equal answer.
+ */
+function useStableList<T>(list: readonly T[]): readonly T[] {
+  const signature = JSON.stringify(list);
+  // The signature stands for the list.
+  return useMemo(() => list, [signature]);
 }
 
 /** Plugin device tabs come after the core ones, in the order of the plugins and their descriptors. */

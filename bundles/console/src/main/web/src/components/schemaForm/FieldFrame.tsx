@@ -115,7 +115,7 @@ export function FieldHelp({
   if (value === undefined && field.above && !field.inherited) {
     items.push(
       <HelperTextItem key="above" variant="indeterminate">
-        {t('policies.schemaForm.applies', { value: shownValue(field.above.value, t), origin: field.above.origin })}
+        {t('schemaForm.applies', { value: shownValue(field.above.value, t), origin: field.above.origin })}
       </HelperTextItem>,
     );
   } else if (value === undefined && schema.default !== undefined) {
@@ -210,8 +210,8 @@ export function ClearButton({ props, field }: { props: FieldProps; field: FieldI
       variant="plain"
       size="sm"
       icon={<UndoIcon />}
-      aria-label={t('policies.schemaForm.clear', { field: props.label })}
-      title={t('policies.schemaForm.clear', { field: props.label })}
+      aria-label={t('schemaForm.clear', { field: props.label })}
+      title={t('schemaForm.clear', { field: props.label })}
       onClick={() => props.onChange(undefined)}
     />
   );

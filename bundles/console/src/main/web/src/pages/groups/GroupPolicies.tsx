@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { GroupTreeNode } from '../../api/groups';
-import { listPolicies, policyApplications, type Policy } from '../../api/policies';
+import { listPolicies, type Policy } from '../../api/policies';
 import { holds } from '../../api/session';
 import { useLoad } from '../../api/useLoad';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -13,6 +13,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { useMe } from '../../session/SessionContext';
 import { CreatePolicyModal } from '../policies/CreatePolicyModal';
 import { applicationName, PolicyStateLabel } from '../policies/PolicyLabels';
+import { usePolicyApplications } from '../policies/usePolicyApplications';
 
 /** Every policy of one group (a group holds a few: one per application and state, and inactive drafts). */
 async function policiesOfGroup(groupId: string, signal: AbortSignal): Promise<Policy[]> {
@@ -66,7 +67,11 @@ export function GroupPolicies({
   const inherited = useLoad(
     useCallback((signal: AbortSignal) => inheritedPolicies(ancestorKey ? ancestorKey.split(',') : [], signal), [ancestorKey]),
   );
-  const applications = useLoad(policyApplications);
+  // How many policies the group and the groups below hold together (one row asked for: the total is the answer).
+  const withSubgroups = useLoad(
+    useCallback((signal: AbortSignal) => listPolicies({ group: groupId, subtree: true }, null, signal, 1).then((page) => page.total), [groupId]),
+  );
+  const applications = usePolicyApplications();
   const [creating, setCreating] = useState(false);
 
   const table = (policies: readonly Policy[], label: string, withGroup: boolean) => (
@@ -143,7 +148,13 @@ export function GroupPolicies({
         </Content>
         {inheritedContent}
         <Content component="p" className="garrison-space-before">
-          <Link to={`/policies?group=${groupId}`}>{t('policies.group.all')}</Link>
+          <Link to={`/policies?group=${groupId}&subtree=false`}>{t('policies.group.all')}</Link>
+          {withSubgroups.data !== undefined && (
+            <>
+              {' · '}
+              <Link to={`/policies?group=${groupId}`}>{t('policies.group.withSubgroups', { count: withSubgroups.data })}</Link>
+            </>
+          )}
         </Content>
       </CardBody>
       {creating && applications.data && tree && (

@@ -26,10 +26,39 @@ describe('Policies page', { timeout: 30_000 }, () => {
     expect(screen.getByText('2 policies')).toBeTruthy();
     expect(calls.find((call) => call.key === 'GET /policies')!.url).toContain(`group=${berlin}`);
     expect(calls.find((call) => call.key === 'GET /policies')!.url).toContain('invalid=true');
+    // A group takes in its subgroups unless the switch is turned off.
+    expect(calls.find((call) => call.key === 'GET /policies')!.url).toContain('subtree=true');
+    const subtree = screen.getByRole('switch', { name: 'Include subgroups' }) as HTMLInputElement;
+    expect(subtree.checked).toBe(true);
+    await user.click(subtree);
+    await waitFor(() => expect(calls.filter((call) => call.key === 'GET /policies').at(-1)!.url).not.toContain('subtree'));
+    expect(calls.filter((call) => call.key === 'GET /policies').at(-1)!.url).toContain(`group=${berlin}`);
+    expect((screen.getByRole('switch', { name: 'Include subgroups' }) as HTMLInputElement).checked).toBe(false);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by state' }), 'OUT_OF_OFFICE');
     await waitFor(() => expect(calls.filter((call) => call.key === 'GET /policies').at(-1)!.url).toContain('state=OUT_OF_OFFICE'));
     expect(calls.filter((call) => call.key === 'GET /policies').at(-1)!.url).toContain(`group=${berlin}`);
+    expect(calls.filter((call) => call.key === 'GET /policies').at(-1)!.url).not.toContain('subtree');
+
+    // Without a group there are no subgroups to take in.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by group' }), 'All groups');
+    await waitFor(() => expect(calls.filter((call) => call.key === 'GET /policies').at(-1)!.url).not.toContain('group='));
+    expect((screen.getByRole('switch', { name: 'Include subgroups' }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('opens with the subgroups switched off when the URL says so', async () => {
+    const calls = fakeServer({
+      'GET /policies': () => jsonResponse({ items: [berlinPolicy], nextCursor: null, total: 1 }),
+      'GET /plugins': () => jsonResponse([plugin]),
+      'GET /groups/tree': () => jsonResponse(tree),
+    });
+    renderConsole(`/policies?group=${managed}&subtree=false`, 'en', { session: policyWriter });
+
+    await screen.findByTestId(`policy-row-${policyId}`, {}, { timeout: 10_000 });
+    expect((screen.getByRole('switch', { name: 'Include subgroups' }) as HTMLInputElement).checked).toBe(false);
+    const url = calls.find((call) => call.key === 'GET /policies')!.url;
+    expect(url).toContain(`group=${managed}`);
+    expect(url).not.toContain('subtree');
   });
 
   it('makes a policy the out-of-office one by saving it in that state at its revision, and deletes one after asking', async () => {

@@ -11,6 +11,7 @@ import {
   PageSection,
   Stack,
   StackItem,
+  Switch,
   Title,
   Toolbar,
   ToolbarContent,
@@ -26,7 +27,6 @@ import {
   deactivatePolicy,
   deletePolicy,
   listPolicies,
-  policyApplications,
   policyStates,
   setOutOfOffice,
   type Policy,
@@ -46,16 +46,20 @@ import { RowActions } from '../groups/RowActions';
 import { historyPathOf } from '../history/labels';
 import { CreatePolicyModal } from './CreatePolicyModal';
 import { applicationName, PolicyStateLabel, useGroupName } from './PolicyLabels';
+import { usePolicyApplications } from './usePolicyApplications';
 
 const problemFilters = ['', 'true', 'false'] as const;
 
-/** The listing's filters as the URL keeps them (`?application=…&group=…&state=…&invalid=true`). */
+/**
+ * The listing's filters as the URL keeps them (`?application=…&group=…&subtree=false&state=…&invalid=true`). A group
+ * takes in the groups below it unless `subtree=false`.
+ */
 function filterOf(params: URLSearchParams): PolicyFilter {
   const state = params.get('state');
   const invalid = params.get('invalid');
   return {
     ...(params.get('application') ? { application: params.get('application')! } : {}),
-    ...(params.get('group') ? { group: params.get('group')! } : {}),
+    ...(params.get('group') ? { group: params.get('group')!, subtree: params.get('subtree') !== 'false' } : {}),
     ...(state && (policyStates as readonly string[]).includes(state) ? { state: state as PolicyState } : {}),
     ...(invalid === 'true' || invalid === 'false' ? { invalid: invalid === 'true' } : {}),
   };
@@ -72,7 +76,7 @@ export default function PoliciesPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filterKey = params.toString();
-  const applications = useLoad(policyApplications);
+  const applications = usePolicyApplications();
   const tree = useLoad(fetchGroupTree);
   const groupName = useGroupName(tree.data);
   const [dialogue, setDialogue] = useState<Dialogue | undefined>();
@@ -100,6 +104,10 @@ export default function PoliciesPage() {
       next.set(name, value);
     } else {
       next.delete(name);
+      if (name === 'group') {
+        // The switch goes back to its default with the group filter: a later group starts with its subgroups.
+        next.delete('subtree');
+      }
     }
     setParams(next, { replace: true });
   };
@@ -225,6 +233,15 @@ export default function PoliciesPage() {
                       <FormSelectOption key={choice.id} value={choice.id} label={choice.path} />
                     ))}
                   </FormSelect>
+                </ToolbarItem>
+                <ToolbarItem alignItems="center">
+                  <Switch
+                    id="policies-subtree"
+                    label={t('policies.filter.subtree')}
+                    isChecked={filter.subtree ?? true}
+                    isDisabled={!filter.group}
+                    onChange={(_event, checked) => setFilter('subtree', checked ? '' : 'false')}
+                  />
                 </ToolbarItem>
                 <ToolbarItem>
                   <FormSelect aria-label={t('policies.filter.state')} value={filter.state ?? ''} onChange={(_event, value) => setFilter('state', value)}>

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../api/policies';
 import { bodyOf, fakeServer, type FakeHandler } from '../../testing/fakeServer';
 import { jsonResponse, problemResponse, renderConsole } from '../../testing/renderConsole';
-import { application, berlinPolicy, managed, managedEffective, plugin, policyId, policyReader, policyWriter, tree } from './policyFixtures';
+import { application, berlinPolicy, contributed, managed, managedEffective, plugin, policyId, policyOperator, policyReader, policyWriter, tree } from './policyFixtures';
 
 function server(extra: Record<string, FakeHandler | FakeHandler[]> = {}) {
   return fakeServer({
     [`GET /policies/${policyId}`]: () => jsonResponse(berlinPolicy),
     'GET /plugins': () => jsonResponse([plugin]),
+    'GET /console-contributions': () => jsonResponse([contributed]),
     'GET /groups/tree': () => jsonResponse(tree),
     [`GET /groups/${managed}/effective-policy/${application}`]: () => jsonResponse(managedEffective),
     ...extra,
@@ -180,6 +181,40 @@ describe('Policy editor', { timeout: 30_000 }, () => {
     expect((within(settings).getByLabelText(/^Interval/) as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Move Laptops down' })).toBeNull();
     expect(screen.getByRole('button', { name: 'View profile Laptops' })).toBeTruthy();
+  });
+
+  it('builds the form from the console contributions for an operator who may not list plugins, and saves with it', async () => {
+    const calls = server({ [`PUT /policies/${policyId}`]: saved({ settings: { scan: { interval: 45 } } }) });
+    const { user, settings } = await openEditor(policyOperator);
+
+    expect(within(settings).getByText('Locked by policy Company of group Managed devices')).toBeTruthy();
+    const interval = within(settings).getByLabelText(/^Interval/) as HTMLInputElement;
+    await user.clear(interval);
+    await user.type(interval, '45');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved as revision 5');
+    expect(bodyOf(calls.find((call) => call.key === `PUT /policies/${policyId}`)!)).toMatchObject({ settings: { scan: { interval: 45 } } });
+    expect(calls.filter((call) => call.key === 'GET /plugins')).toEqual([]);
+    expect(screen.queryByText(/settings schema could not be loaded/)).toBeNull();
+  });
+
+  it('says the parent group is outside the groups of an admin whose tree starts at the policy group', async () => {
+    const calls = server({ 'GET /groups/tree': () => jsonResponse(tree[0]!.children) });
+    await openEditor(policyOperator);
+
+    expect(screen.getByText(/^Starts from the settings in force at the parent group, which is outside your groups/)).toBeTruthy();
+    expect(screen.queryByText(/at the top of the tree/)).toBeNull();
+    expect(calls.some((call) => call.key.includes('/effective-policy/'))).toBe(false);
+  });
+
+  it('falls back to editing the settings as JSON when the plugin of the policy is not active', async () => {
+    server({ 'GET /console-contributions': () => jsonResponse([]) });
+    renderConsole(`/policies/${policyId}`, 'en', { session: policyOperator });
+
+    expect(await screen.findByText(`The plugin of ${application} is not active: the policy cannot be changed until it is started again`, {}, { timeout: 10_000 })).toBeTruthy();
+    const settings = await screen.findByRole('form', { name: 'Settings' });
+    expect(JSON.parse((within(settings).getByLabelText(/^Value/) as HTMLTextAreaElement).value)).toMatchObject({ scan: { interval: 30 } });
+    expect(within(settings).queryByRole('switch', { name: /^Real-time protection/ })).toBeNull();
   });
 
   it('lists the problems a plugin upgrade left at their fields', async () => {

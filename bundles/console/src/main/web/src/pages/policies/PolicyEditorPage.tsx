@@ -36,7 +36,6 @@ import {
   deletePolicy,
   getPolicy,
   groupEffectivePolicy,
-  policyApplications,
   policyStates,
   updatePolicy,
   type Policy,
@@ -56,6 +55,7 @@ import { indexTree } from '../groups/groupTree';
 import { historyPathOf } from '../history/labels';
 import { PolicyStateLabel, applicationName, useGroupName, useOriginText } from './PolicyLabels';
 import { ProfilesSection } from './ProfilesSection';
+import { usePolicyApplications } from './usePolicyApplications';
 import { fieldMessage, inheritanceOf, otherErrors, savedSettings, shownSettings, toggledLock, type Settings } from './policyEditing';
 
 /** One policy in the editor: it loads it, and starts the editor afresh whenever another revision is loaded. */
@@ -133,11 +133,15 @@ function PolicyEditor({ stored: initial, reloadError, onReload }: { stored: Poli
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
-  const applications = useLoad(policyApplications);
+  const applications = usePolicyApplications();
   const tree = useLoad(fetchGroupTree);
   const groupName = useGroupName(tree.data);
   const originText = useOriginText(groupName);
-  const parentId = tree.data ? (indexTree(tree.data).get(stored.groupId)?.parentId ?? null) : undefined;
+  const placed = tree.data ? indexTree(tree.data).get(stored.groupId) : undefined;
+  const parentId = tree.data ? (placed?.parentId ?? null) : undefined;
+  // Only the built-in groups are at the top of the tree; any other group at the top of the tree an admin sees has
+  // its parent outside the admin's groups, whose settings this admin may not read.
+  const parentOutOfScope = parentId === null && placed !== undefined && !placed.node.builtIn;
   const outOfOffice = general.state === 'OUT_OF_OFFICE';
   // What the policy inherits: the settings in force at the parent group (none for a top-level group, or when it
   // does not inherit). Loaded again when the state switches between the in-office and out-of-office side.
@@ -408,7 +412,13 @@ function PolicyEditor({ stored: initial, reloadError, onReload }: { stored: Poli
                     <Checkbox
                       id="policy-inherit"
                       label={t('policies.field.inheritFromParent')}
-                      description={parentId === null ? t('policies.editor.topLevel') : t('policies.editor.inheritHelp')}
+                      description={
+                        parentOutOfScope
+                          ? t('policies.editor.parentOutOfScope')
+                          : parentId === null
+                            ? t('policies.editor.topLevel')
+                            : t('policies.editor.inheritHelp')
+                      }
                       isChecked={general.inheritFromParent}
                       isDisabled={readOnly}
                       onChange={(_event, inheritFromParent) => setGeneral((current) => ({ ...current, inheritFromParent }))}

@@ -1,4 +1,5 @@
 import type { Plugin } from '../../api/plugins';
+import type { ContributedApplication } from '../../plugins/contributionsApi';
 import type { EffectivePolicy, Policy } from '../../api/policies';
 import type { SessionState } from '../../session/SessionContext';
 import { adminMe, signedInAsAdmin } from '../../testing/renderConsole';
@@ -51,6 +52,17 @@ export const plugin: Plugin = {
   },
 };
 
+/** The same plugin as `GET /console-contributions` lists it for admins who may not read plugins. */
+export const contributed: ContributedApplication = {
+  id: plugin.id,
+  name: plugin.name,
+  version: plugin.version ?? null,
+  changedAt: plugin.changedAt,
+  console: [],
+  permissions: [],
+  settingsSchema: plugin.contributions.settingsSchema ?? null,
+};
+
 export const berlinPolicy: Policy = {
   id: policyId,
   application,
@@ -96,8 +108,14 @@ export const policyWriter: SessionState = {
   me: { ...adminMe, permissions: { ...adminMe.permissions, ...permissions(['policies.read', 'policies.write', 'plugins.read', 'audit.read']) } },
 } as SessionState;
 
-/** An operator who may read policies (and list plugins) but change nothing. */
+/** An operator who may read policies but change nothing, and may not list plugins. */
 export const policyReader: SessionState = {
   ...signedInAsAdmin,
-  me: { ...adminMe, permissions: permissions(['policies.read', 'plugins.read', 'groups.read', 'devices.read']) },
+  me: { ...adminMe, permissions: permissions(['policies.read', 'groups.read', 'devices.read']) },
+} as SessionState;
+
+/** An operator who may read and change policies, but not list plugins: the schemas come from the contributions. */
+export const policyOperator: SessionState = {
+  ...signedInAsAdmin,
+  me: { ...adminMe, permissions: permissions(['policies.read', 'policies.write', 'groups.read']) },
 } as SessionState;

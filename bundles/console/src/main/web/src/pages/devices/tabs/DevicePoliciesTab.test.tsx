@@ -2,17 +2,18 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../../../testing/fakeServer';
 import { jsonResponse, renderConsole } from '../../../testing/renderConsole';
-import { application, berlin, managed, plugin, policyId, policyReader, tree } from '../../policies/policyFixtures';
+import { application, berlin, contributed, managed, policyId, policyReader, tree } from '../../policies/policyFixtures';
 import { deviceNumber, groupsAnswer } from '../testDevices';
 
 const device = deviceNumber(7);
 
 describe('Device policies tab', { timeout: 30_000 }, () => {
   it('shows each effective value with the policy or profile that set it and whether it is locked', async () => {
-    fakeServer({
+    const calls = fakeServer({
       'GET /groups': () => jsonResponse(groupsAnswer),
       [`GET /devices/${device.id}`]: () => jsonResponse(device),
-      'GET /plugins': () => jsonResponse([plugin]),
+      // The operator may not list plugins: the applications with settings come with the console contributions.
+      'GET /console-contributions': () => jsonResponse([contributed, { ...contributed, id: 'device-control', name: 'Device control', settingsSchema: null }]),
       'GET /groups/tree': () => jsonResponse(tree),
       [`GET /devices/${device.id}/effective-policy/${application}`]: () =>
         jsonResponse({
@@ -45,5 +46,8 @@ describe('Device policies tab', { timeout: 30_000 }, () => {
     expect(within(interval).getByText('profile Laptops')).toBeTruthy();
     expect(within(interval).getByRole('link', { name: 'Berlin' }).getAttribute('href')).toBe(`/groups/${berlin}`);
     expect(within(interval).queryByText('Locked')).toBeNull();
+    // An application without settings has no effective policy to show.
+    expect(screen.queryByRole('region', { name: 'Device control' })).toBeNull();
+    expect(calls.filter((call) => call.key === 'GET /plugins')).toEqual([]);
   });
 });

@@ -5,12 +5,13 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fetchGroupTree } from '../../../api/groups';
-import { deviceEffectivePolicy, policyApplications, type EffectivePolicy, type PolicyApplication } from '../../../api/policies';
+import { deviceEffectivePolicy, type EffectivePolicy, type PolicyApplication } from '../../../api/policies';
 import { useLoad } from '../../../api/useLoad';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { resolve, type JsonSchema } from '../../../components/schemaForm/schema';
 import { useGroupName } from '../../policies/PolicyLabels';
+import { usePolicyApplications } from '../../policies/usePolicyApplications';
 import { keysOf, leavesOf, lockCovering } from '../../policies/policyEditing';
 import type { DeviceTabProps } from '../deviceTabs';
 import { TabState } from './TabState';
@@ -131,7 +132,7 @@ function EffectiveTable({ effective, schema, groupName }: { effective: Effective
 
 /** The device's effective policy for every application with a settings schema. */
 export default function DevicePoliciesTab({ device }: DeviceTabProps) {
-  const applications = useLoad(policyApplications);
+  const applications = usePolicyApplications();
   const tree = useLoad(fetchGroupTree);
   const groupName = useGroupName(tree.data);
   return (
