@@ -154,6 +154,13 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     component: lazy(() => import('./pages/history/AuditLogPage')),
   },
   {
+    path: 'data-inventory',
+    titleKey: 'dataInventory.title',
+    section: 'administration',
+    permission: 'audit.read',
+    component: lazy(() => import('./pages/dataInventory/DataInventoryPage')),
+  },
+  {
     // Not /console/plugins: the server serves the plugins' module files below that path, a reload would miss the app.
     path: 'installed-plugins',
     titleKey: 'plugins.title',

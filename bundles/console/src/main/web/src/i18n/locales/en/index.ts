@@ -1,6 +1,7 @@
 import core from '../en.json';
 import agents from './agents.json';
 import dashboard from './dashboard.json';
+import dataInventory from './dataInventory.json';
 import devices from './devices.json';
 import events from './events.json';
 import groups from './groups.json';
@@ -17,6 +18,7 @@ const texts = {
   ...core,
   ...agents,
   ...dashboard,
+  ...dataInventory,
   ...devices,
   ...events,
   ...groups,
