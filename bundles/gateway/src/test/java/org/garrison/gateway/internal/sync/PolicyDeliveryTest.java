@@ -96,6 +96,8 @@ class PolicyDeliveryTest {
         assertNull(delivery.update(UUID.randomUUID(), heldBy(null, Map.of()), NOW), "a device deleted meanwhile");
         policies.broken = true;
         assertNull(delivery.update(DEVICE, heldBy(null, Map.of()), NOW));
+        assertFalse(delivery.due(heldBy("tag-1@" + NOW.getEpochSecond(), Map.of()), NOW, RECHECK),
+                "a stored sync's answer never fails for the policies");
     }
 
     /** The policies in force for {@link #DEVICE}: only what the gateway asks of the policies area. */
@@ -126,6 +128,9 @@ class PolicyDeliveryTest {
 
         @Override
         public String changeTag() {
+            if (broken) {
+                throw new IllegalStateException("the database is gone");
+            }
             return tag;
         }
 
