@@ -1,6 +1,7 @@
 package org.garrison.bridge.client;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -91,6 +92,41 @@ public final class BridgeOutbox {
             }
         }
         return true;
+    }
+
+    /**
+     * Makes a call now, past what waits, trying again while the agent cannot take it: for what must not wait behind
+     * reports, such as an instruction's result (until it is stored the agent hands the instruction out again).
+     *
+     * @param attempts how many tries at most
+     * @param wait     the pause between two tries
+     * @return whether the agent took it; {@code false} when it refused it (the listener hears why), did not answer
+     *         within the tries, or the thread was interrupted (its interrupt flag is set again)
+     */
+    public boolean sendNow(String what, Call call, int attempts, Duration wait) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            try {
+                call.send(bridge);
+                reachable();
+                return true;
+            } catch (BridgeException e) {
+                if (!e.retryable()) {
+                    synchronized (this) {
+                        refused++;
+                    }
+                    listener.refused(what, e);
+                    return false;
+                }
+                unreachable(e);
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** For calls made outside the outbox (reading instructions or the policy): the agent answered. */

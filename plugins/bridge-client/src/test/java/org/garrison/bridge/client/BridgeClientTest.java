@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,5 +132,32 @@ class BridgeClientTest {
                 "POST /bridge/v1/application-data {\"kind\":\"second\"}"), received);
         assertEquals(1, outbox.refused());
         assertTrue(printed.toString().contains("the agent refused the bad report"), printed.toString());
+    }
+
+    @Test
+    void aCallSentNowIsTriedAgainUntilTheAgentIsBackOrRefusesIt() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        BridgeOutbox outbox = new BridgeOutbox(client, BridgeOutbox.printing(new PrintStream(printed, true),
+                Instant::now));
+        down = true;
+        Thread back = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            down = false;
+        });
+        back.start();
+        assertTrue(outbox.sendNow("result", b -> b.postResult(Map.of("state", "SUCCEEDED")), 20,
+                Duration.ofMillis(100)));
+        back.join();
+        assertEquals(List.of("POST /bridge/v1/instruction-results {\"state\":\"SUCCEEDED\"}"), received);
+        assertFalse(outbox.sendNow("bad result", b -> b.postResult(Map.of("state", "bad")), 3,
+                Duration.ofMillis(10)));
+        assertEquals(1, outbox.refused());
+        down = true;
+        assertFalse(outbox.sendNow("late result", b -> b.postResult(Map.of("state", "x")), 2,
+                Duration.ofMillis(10)), "gives up after its tries");
     }
 }

@@ -217,25 +217,14 @@ final class Simulator {
         body.put("at", now().toString());
         body.put("message", message);
         body.put("result", result);
-        for (int attempt = 0; attempt < 5 && !stopped; attempt++) {
-            try {
-                bridge.postResult(body);
-                if (!state.equals("RUNNING")) {
-                    out.println(now() + " task " + instructionId + " " + state + (message == null ? "" : ": "
-                            + message));
-                }
-                return true;
-            } catch (BridgeException e) {
-                if (!e.retryable()) {
-                    out.println(now() + " the agent refused the result " + state + " of " + instructionId + ": "
-                            + e.getMessage());
-                    return false;
-                }
-                outgoing.unreachable(e);
-                pause(Duration.ofSeconds(2));
-            }
+        if (stopped || !outgoing.sendNow("result " + state + " of " + instructionId, b -> b.postResult(body), 5,
+                Duration.ofSeconds(2))) {
+            return false;
         }
-        return false;
+        if (!state.equals("RUNNING")) {
+            out.println(now() + " task " + instructionId + " " + state + (message == null ? "" : ": " + message));
+        }
+        return true;
     }
 
     /** Queues the access log and the events of what happened, and (if asked) the snapshot of what is attached. */
@@ -266,15 +255,6 @@ final class Simulator {
             b.postData(report);
             reports++;
         });
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = true;
-        }
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -244,25 +244,14 @@ final class Simulator {
         body.put("at", now().toString());
         body.put("message", message);
         body.put("result", result);
-        for (int attempt = 0; attempt < 5 && !stopped; attempt++) {
-            try {
-                bridge.postResult(body);
-                if (!state.equals("RUNNING")) {
-                    out.println(now() + " task " + instructionId + " " + state + (message == null ? "" : ": "
-                            + message));
-                }
-                return true;
-            } catch (BridgeException e) {
-                if (!e.retryable()) {
-                    out.println(now() + " the agent refused the result " + state + " of " + instructionId + ": "
-                            + e.getMessage());
-                    return false;
-                }
-                outgoing.unreachable(e);
-                pause(Duration.ofSeconds(2));
-            }
+        if (stopped || !outgoing.sendNow("result " + state + " of " + instructionId, b -> b.postResult(body), 5,
+                Duration.ofSeconds(2))) {
+            return false;
         }
-        return false;
+        if (!state.equals("RUNNING")) {
+            out.println(now() + " task " + instructionId + " " + state + (message == null ? "" : ": " + message));
+        }
+        return true;
     }
 
     private void queueApplicationState() {
