@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,8 +104,7 @@ public class AuthorisationMatrixIT {
 
     @Before
     public void serverIsUp() throws Exception {
-        admin.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
-        admin.awaitStatus("/api/v1/roles", 200, Duration.ofMinutes(2));
+        ContainerStartup.awaitApi(admin, context, "/api/v1/roles");
         // policies need an application with a settings schema
         PolicyTestPlugin.install(context, plugins, PolicyTestPlugin.APP, "1.0.0", PolicyTestPlugin.SCHEMA);
     }

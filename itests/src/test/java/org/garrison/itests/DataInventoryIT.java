@@ -62,8 +62,7 @@ public class DataInventoryIT {
 
     @Before
     public void serverIsUp() throws InterruptedException {
-        api.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
-        api.awaitStatus(INVENTORY, 200, Duration.ofMinutes(1));
+        ContainerStartup.awaitApi(api, context, INVENTORY);
     }
 
     @Test

@@ -108,7 +108,7 @@ public class DevicesIT {
 
     @Before
     public void serverIsUp() throws InterruptedException {
-        api.awaitStatus("/api/v1/devices", 200, Duration.ofMinutes(2));
+        ContainerStartup.awaitApi(api, context, "/api/v1/devices");
     }
 
     private static String unique(String prefix) {

@@ -74,8 +74,7 @@ public class EventsIT {
 
     @Before
     public void serverIsUp() throws InterruptedException {
-        api.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
-        api.awaitStatus("/api/v1/event-types", 200, Duration.ofMinutes(1));
+        ContainerStartup.awaitApi(api, context, "/api/v1/event-types");
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Hashtable;
@@ -70,10 +69,7 @@ public class GroupsIT {
 
     @Before
     public void serverIsUp() throws InterruptedException {
-        api.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
-        api.awaitStatus(GROUPS, 200, Duration.ofMinutes(1));
-        api.awaitStatus("/api/v1/revisions", 200, Duration.ofMinutes(1));
-        api.awaitStatus("/api/v1/deleted-objects", 200, Duration.ofMinutes(1));
+        ContainerStartup.awaitApi(api, context, GROUPS, "/api/v1/revisions", "/api/v1/deleted-objects");
         thingsRegistration = context.registerService(GroupMembers.class, things, new Hashtable<>());
     }
 

@@ -38,6 +38,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -98,6 +99,9 @@ public class PluginsIT {
     @Inject
     private ConfigurationAdmin configurations;
 
+    @Inject
+    private BundleContext context;
+
     private final Api api = Api.local();
 
     @Configuration
@@ -107,8 +111,7 @@ public class PluginsIT {
 
     @Before
     public void serverIsUp() throws InterruptedException {
-        api.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
-        api.awaitStatus(PLUGINS, 200, Duration.ofMinutes(1));
+        ContainerStartup.awaitApi(api, context, PLUGINS);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +81,7 @@ public class PoliciesIT {
 
     @Before
     public void serverAndPluginAreUp() throws Exception {
-        api.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
-        api.awaitStatus(POLICIES, 200, Duration.ofMinutes(1));
+        ContainerStartup.awaitApi(api, context, POLICIES);
         install(APP, "1.0.0", PolicyTestPlugin.SCHEMA);
     }
 

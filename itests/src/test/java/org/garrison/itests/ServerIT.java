@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -66,7 +65,7 @@ public class ServerIT {
 
     @Before
     public void serverIsUp() throws InterruptedException {
-        api.awaitStatus("/api/v1/health", 200, Duration.ofMinutes(2));
+        ContainerStartup.awaitApi(api, context);
     }
 
     @After
