@@ -106,7 +106,11 @@ public class PluginsIT {
 
     @Configuration
     public Option[] config() {
-        return GarrisonContainer.options();
+        Option[] container = GarrisonContainer.options();
+        Option[] vendor = PluginSigner.options(Path.of("target/signed-plugins"));
+        Option[] all = java.util.Arrays.copyOf(container, container.length + vendor.length);
+        System.arraycopy(vendor, 0, all, container.length, vendor.length);
+        return all;
     }
 
     @Before
@@ -298,6 +302,47 @@ public class PluginsIT {
         assertTrue(api.get(PLUGINS + "/itest-healthy").body().contains("\"state\":\"active\""));
         assertTrue(api.get("/api/v1/health").body().contains("\"status\":\"UP\""));
         for (String id : List.of("itest-healthy", "itest-unresolvable", "itest-failing")) {
+            assertEquals(204, api.delete(PLUGINS + "/" + id).statusCode());
+        }
+    }
+
+    @Test
+    public void signaturesAreShownAndOnceRequiredKeepOutEveryPluginWithoutATrustedOne() throws Exception {
+        assertEquals(201, upload(SignedPluginFiles.SIGNED, SignedPluginFiles.read(SignedPluginFiles.SIGNED))
+                .statusCode());
+        String signed = awaitPlugin(SignedPluginFiles.SIGNED_ID, "active");
+        assertContains(signed, "\"signature\":{\"state\":\"trusted\"");
+        assertContains(signed, "Garrison IT Vendor");
+        assertEquals(201, upload("itest-unsigned.jar", PluginJars.minimal("itest-unsigned", "1.0.0").build())
+                .statusCode());
+        assertContains(awaitPlugin("itest-unsigned", "active"), "\"signature\":{\"state\":\"unsigned\"");
+
+        org.osgi.service.cm.Configuration settings = configurations.getConfiguration("org.garrison.plugins", "?");
+        java.util.Dictionary<String, Object> before = settings.getProperties();
+        try {
+            java.util.Hashtable<String, Object> require = new java.util.Hashtable<>();
+            require.put("signatures", "require");
+            require.put("trustedSigners", "garrison-trusted-plugin-signers");
+            settings.update(require);
+            assertContains(awaitPlugin("itest-unsigned", "refused"), "must be signed by a trusted signer");
+            assertContains(awaitPlugin(SignedPluginFiles.SIGNED_ID, "active"), "\"state\":\"trusted\"");
+            assertProblem(upload("itest-unsigned-two.jar", PluginJars.minimal("itest-unsigned-two", "1.0.0").build()),
+                    422, "must be signed by a trusted signer");
+            assertProblem(upload(SignedPluginFiles.TAMPERED, SignedPluginFiles.read(SignedPluginFiles.TAMPERED)),
+                    422, "does not match the JAR");
+            assertEquals("a refused upload installs nothing", 404,
+                    api.get(PLUGINS + "/itest-unsigned-two").statusCode());
+            String restarted = api.postJson(PLUGINS + "/itest-unsigned/start", "").body();
+            assertContains(restarted, "\"state\":\"refused\"");
+            assertContains(restarted, "must be signed by a trusted signer");
+        } finally {
+            if (before == null) {
+                settings.delete();
+            } else {
+                settings.update(before);
+            }
+        }
+        for (String id : List.of(SignedPluginFiles.SIGNED_ID, "itest-unsigned")) {
             assertEquals(204, api.delete(PLUGINS + "/" + id).statusCode());
         }
     }

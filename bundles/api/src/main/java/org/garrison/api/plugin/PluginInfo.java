@@ -17,14 +17,24 @@ import java.util.Objects;
  * @param bundleId         the OSGi bundle id
  * @param changedAt        when its state last changed
  * @param contributions    what it contributes while active (empty when it is not)
+ * @param signature        what the check of its JAR's signature found
  */
 public record PluginInfo(String id, String name, String vendor, String version, String minServerVersion,
-        PluginState state, String message, long bundleId, Instant changedAt, PluginContributions contributions) {
+        PluginState state, String message, long bundleId, Instant changedAt, PluginContributions contributions,
+        PluginSignature signature) {
 
     public PluginInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
         name = name == null || name.isBlank() ? id : name;
         contributions = contributions == null ? PluginContributions.NONE : contributions;
+        signature = signature == null ? PluginSignature.NOT_CHECKED : signature;
+    }
+
+    /** A plugin whose signature was not checked (the form of API 1.0). */
+    public PluginInfo(String id, String name, String vendor, String version, String minServerVersion,
+            PluginState state, String message, long bundleId, Instant changedAt, PluginContributions contributions) {
+        this(id, name, vendor, version, minServerVersion, state, message, bundleId, changedAt, contributions,
+                PluginSignature.NOT_CHECKED);
     }
 }

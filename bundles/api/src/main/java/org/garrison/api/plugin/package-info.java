@@ -6,7 +6,7 @@
  * interfaces that plugins implement ({@code @ConsumerType}) are added to this package as the platform grows; they
  * evolve through default methods so that a new capability is a minor version.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.garrison.api.plugin;
 

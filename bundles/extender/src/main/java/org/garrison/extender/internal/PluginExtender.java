@@ -29,6 +29,7 @@ import org.garrison.api.plugin.PluginHeaders;
 import org.garrison.api.plugin.PluginInfo;
 import org.garrison.api.plugin.PluginListener;
 import org.garrison.api.plugin.PluginRegistry;
+import org.garrison.api.plugin.PluginSignature;
 import org.garrison.api.plugin.PluginState;
 import org.garrison.api.plugin.TaskTypeDefinition;
 import org.garrison.api.store.PluginSchemas;
@@ -43,6 +44,8 @@ import org.garrison.extender.internal.descriptor.PluginVersion;
 import org.garrison.extender.internal.jar.CheckedJar;
 import org.garrison.extender.internal.jar.PluginJarCheck;
 import org.garrison.extender.internal.schema.JsonSchemaService;
+import org.garrison.extender.internal.signature.SignatureMode;
+import org.garrison.extender.internal.signature.SigningPolicy;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -53,9 +56,11 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
@@ -70,7 +75,9 @@ import org.slf4j.LoggerFactory;
  * and the framework starts it again at the next server start, when it is checked again. Refusal reasons are kept in
  * memory only; everything else about plugins is the framework's own bundle state.
  */
-@Component(service = {PluginRegistry.class, PluginExtender.class}, immediate = true)
+@Component(service = {PluginRegistry.class, PluginExtender.class}, immediate = true,
+        configurationPid = PluginsConfig.PID)
+@Designate(ocd = PluginsConfig.class)
 public class PluginExtender implements PluginRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginExtender.class);
@@ -96,11 +103,13 @@ public class PluginExtender implements PluginRegistry {
         return thread;
     });
     private final BundleTracker<Bundle> tracker;
+    private volatile SigningPolicy signing;
 
     @Activate
     public PluginExtender(BundleContext context, @Reference JsonSchemaService schemas,
-            @Reference PluginSchemas pluginSchemas) {
+            @Reference PluginSchemas pluginSchemas, PluginsConfig config) {
         this.context = context;
+        this.signing = signingPolicy(context, config);
         this.frameworkWiring = context.getBundle(0).adapt(FrameworkWiring.class);
         this.pluginSchemas = pluginSchemas;
         this.descriptors = new DescriptorReader(schemas.schemas());
@@ -109,6 +118,39 @@ public class PluginExtender implements PluginRegistry {
         this.tracker = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
                 | Bundle.ACTIVE | Bundle.STOPPING, new Customizer());
         tracker.open();
+    }
+
+    /**
+     * Takes a new signature setting: every plugin's signature is checked again, and when signatures are now
+     * required, an active plugin without a trusted one is refused at once.
+     */
+    @Modified
+    void modified(PluginsConfig config) {
+        signing = signingPolicy(context, config);
+        runOnExtenderThread(() -> plugins.values().forEach(plugin -> {
+            plugin.signed(checkSignature(plugin.bundle));
+            Optional<String> refusal = signing.refusal(plugin.signature());
+            if (refusal.isPresent() && (plugin.activation() != null
+                    || plugin.info().state() == PluginState.STARTING)) {
+                refuse(plugin, refusal.get());
+            } else {
+                move(plugin, plugin.info().state(), plugin.info().message());
+            }
+        }));
+    }
+
+    private static SigningPolicy signingPolicy(BundleContext context, PluginsConfig config) {
+        String etc = context.getProperty("karaf.etc");
+        Path folder = Path.of(etc == null ? "etc" : etc).resolve(config.trustedSigners());
+        SignatureMode mode;
+        try {
+            mode = SignatureMode.of(config.signatures());
+        } catch (IllegalArgumentException e) {
+            // a mistyped security setting fails closed
+            LOG.error("{} in {}; plugins are checked as with signatures = require", e.getMessage(), PluginsConfig.PID);
+            mode = SignatureMode.REQUIRE;
+        }
+        return new SigningPolicy(mode, folder);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -172,6 +214,10 @@ public class PluginExtender implements PluginRegistry {
     public PluginInfo install(InputStream jar, String fileName, Actor actor) {
         try (CheckedJar checked = jarCheck.check(jar, fileName)) {
             PluginDescriptor descriptor = checked.descriptor();
+            SigningPolicy policy = signing;
+            policy.refusal(policy.check(checked.file())).ifPresent(reason -> {
+                throw new ValidationException("file", reason);
+            });
             DescriptorReader.incompatibility(descriptor, serverVersion).ifPresent(reason -> {
                 throw new ValidationException("file", reason);
             });
@@ -453,11 +499,22 @@ public class PluginExtender implements PluginRegistry {
         }
         try {
             plugin.read(header, descriptors.read(header, new BundleFiles(plugin.bundle)), null, revision);
+            plugin.signed(checkSignature(plugin.bundle));
         } catch (ValidationException e) {
             plugin.read(header, null, "Invalid plugin descriptor: " + e.getMessage(), revision);
         } catch (RuntimeException e) {
             // Felix closes the old content while a bundle is updated: read again when the update's events come
             plugin.read(header, null, "Unreadable plugin: " + e.getMessage(), Long.MIN_VALUE);
+        }
+    }
+
+    private PluginSignature checkSignature(Bundle bundle) {
+        try {
+            return signing.check(bundle);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check the signature of plugin bundle {}: {}", bundle.getBundleId(), e.toString());
+            return new PluginSignature(org.garrison.api.plugin.SignatureState.INVALID, null, null,
+                    "The signature could not be checked: " + e.getMessage());
         }
     }
 
@@ -485,7 +542,8 @@ public class PluginExtender implements PluginRegistry {
         if (plugin.descriptor() == null) {
             return plugin.readProblem();
         }
-        return DescriptorReader.incompatibility(plugin.descriptor(), serverVersion).orElse(null);
+        return signing.refusal(plugin.signature())
+                .or(() -> DescriptorReader.incompatibility(plugin.descriptor(), serverVersion)).orElse(null);
     }
 
     private void activate(TrackedPlugin plugin) {
@@ -498,7 +556,8 @@ public class PluginExtender implements PluginRegistry {
             refuse(plugin, plugin.readProblem());
             return;
         }
-        Optional<String> incompatible = DescriptorReader.incompatibility(descriptor, serverVersion);
+        Optional<String> incompatible = signing.refusal(plugin.signature())
+                .or(() -> DescriptorReader.incompatibility(descriptor, serverVersion));
         if (incompatible.isPresent()) {
             refuse(plugin, incompatible.get());
             return;

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.garrison.api.plugin.PluginContributions;
 import org.garrison.api.plugin.PluginInfo;
+import org.garrison.api.plugin.PluginSignature;
 import org.garrison.api.plugin.PluginState;
 import org.garrison.extender.internal.descriptor.PluginDescriptor;
 import org.garrison.extender.internal.descriptor.PluginHeader;
@@ -24,6 +25,7 @@ final class TrackedPlugin {
     private PluginHeader header;
     private PluginDescriptor descriptor;
     private String readProblem;
+    private PluginSignature signature = PluginSignature.NOT_CHECKED;
 
     private String refusal;
     private PluginActivation activation;
@@ -67,6 +69,15 @@ final class TrackedPlugin {
         descriptor = parsed;
         readProblem = problem;
         refusal = null;
+    }
+
+    /** Keeps what the check of the bundle's signature found. */
+    void signed(PluginSignature checked) {
+        signature = checked;
+    }
+
+    PluginSignature signature() {
+        return signature;
     }
 
     PluginDescriptor descriptor() {
@@ -122,18 +133,18 @@ final class TrackedPlugin {
         PluginContributions contributions = state == PluginState.ACTIVE && descriptor != null
                 ? descriptor.contributions() : PluginContributions.NONE;
         PluginInfo next = new PluginInfo(id, name, vendor, version, minServer, state, message, bundle.getBundleId(),
-                previous.changedAt(), contributions);
+                previous.changedAt(), contributions, signature);
         if (sameView(previous, next)) {
             return null;
         }
         info = new PluginInfo(id, name, vendor, version, minServer, state, message, bundle.getBundleId(), now,
-                contributions);
+                contributions, signature);
         return previous;
     }
 
     private static boolean sameView(PluginInfo a, PluginInfo b) {
         return a.id().equals(b.id()) && a.state() == b.state() && Objects.equals(a.message(), b.message())
                 && Objects.equals(a.version(), b.version()) && Objects.equals(a.name(), b.name())
-                && a.contributions() == b.contributions();
+                && a.contributions() == b.contributions() && a.signature().equals(b.signature());
     }
 }

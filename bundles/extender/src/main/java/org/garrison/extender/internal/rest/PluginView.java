@@ -11,6 +11,7 @@ import org.garrison.api.plugin.ConsoleContribution;
 import org.garrison.api.plugin.DataKindDefinition;
 import org.garrison.api.plugin.PluginContributions;
 import org.garrison.api.plugin.PluginInfo;
+import org.garrison.api.plugin.PluginSignature;
 import org.garrison.api.plugin.TaskTypeDefinition;
 import org.garrison.api.security.PermissionDefinition;
 
@@ -46,14 +47,34 @@ public record PluginView(
         String message,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long bundleId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant changedAt,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Contributions contributions) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Contributions contributions,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Signature signature) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static PluginView of(PluginInfo info) {
         return new PluginView(info.id(), info.name(), info.vendor(), info.version(), info.minServerVersion(),
                 info.state().name().toLowerCase(Locale.ROOT), info.message(), info.bundleId(), info.changedAt(),
-                Contributions.of(info.contributions()));
+                Contributions.of(info.contributions()), Signature.of(info.signature()));
+    }
+
+    /**
+     * What the check of the plugin JAR's signature found (etc/org.garrison.plugins.cfg: signatures, trustedSigners).
+     *
+     * @param state       not-checked, unsigned, trusted, untrusted or invalid
+     * @param signer      the signer certificate's subject
+     * @param fingerprint the signer certificate's SHA-256 fingerprint, lower-case hex
+     * @param message     why it counts or does not
+     */
+    @Schema(name = "PluginSignature")
+    public record Signature(
+            @Schema(allowableValues = {"not-checked", "unsigned", "trusted", "untrusted", "invalid"},
+                    requiredMode = Schema.RequiredMode.REQUIRED) String state,
+            String signer, String fingerprint, String message) {
+        static Signature of(PluginSignature signature) {
+            return new Signature(signature.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    signature.signer(), signature.fingerprint(), signature.message());
+        }
     }
 
     /**

@@ -25,11 +25,12 @@ public class PluginListCommand implements Action {
         table.column("Version");
         table.column("State");
         table.column("Bundle");
+        table.column("Signature");
         table.column("Name");
         table.column("Message").maxSize(100).wrap();
         for (PluginInfo plugin : registry.plugins()) {
             table.addRow().addContent(plugin.id(), plugin.version(), plugin.state(), plugin.bundleId(),
-                    plugin.name(), plugin.message() == null ? "" : plugin.message());
+                    plugin.signature().state(), plugin.name(), plugin.message() == null ? "" : plugin.message());
         }
         table.print(System.out);
         return null;
