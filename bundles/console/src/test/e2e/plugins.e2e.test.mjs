@@ -130,11 +130,14 @@ describe('plugins', { concurrency: false }, () => {
       await page.getByText(`${pluginName} ${version} is installed and active`).waitFor();
       const row = page.getByTestId(`plugin-row-${pluginId}`);
       assert.equal(await textOf(row.getByText('Active', { exact: true })), 'Active');
+      // The server checked its signature: the test's JAR is not signed, which the default setting only reports.
+      assert.equal(await textOf(row.getByText('Unsigned', { exact: true })), 'Unsigned');
 
       // Its details name what it contributes.
       await row.getByRole('button', { name: pluginName, exact: true }).click();
       await page.getByRole('heading', { level: 2, name: pluginName }).waitFor();
       await page.getByText('Device tab: E2E protection').waitFor();
+      await page.getByText('The JAR is not signed').waitFor();
       assert.match(page.url(), new RegExp(`\\?plugin=${pluginId}$`));
 
       // Its navigation entry opens its page: the module's heading, and what it asked the API.

@@ -73,6 +73,18 @@ export interface PluginContributions {
   permissions: PluginPermission[];
 }
 
+/** The outcome of the server's check of a plugin JAR's signature (admin guide, "Plugin signatures"). */
+export type PluginSignatureState = 'trusted' | 'untrusted' | 'unsigned' | 'invalid' | 'not-checked';
+
+export interface PluginSignature {
+  state: PluginSignatureState;
+  /** The signer certificate's subject. */
+  signer?: string | null;
+  /** The signer certificate's SHA-256 fingerprint, lower-case hex. */
+  fingerprint?: string | null;
+  message?: string | null;
+}
+
 /** An installed plugin (`GET /plugins`). */
 export interface Plugin {
   id: string;
@@ -86,6 +98,7 @@ export interface Plugin {
   bundleId: number;
   changedAt: string;
   contributions: PluginContributions;
+  signature: PluginSignature;
 }
 
 /** The largest plugin JAR the server accepts (its `PluginRegistry.MAX_JAR_BYTES`). */
@@ -115,6 +128,7 @@ function normalisePlugin(plugin: Plugin): Plugin {
   const contributions: Partial<PluginContributions> = plugin.contributions ?? {};
   return {
     ...plugin,
+    signature: plugin.signature ?? { state: 'not-checked' },
     contributions: {
       settingsSchema: contributions.settingsSchema ?? null,
       taskTypes: contributions.taskTypes ?? [],

@@ -13,6 +13,12 @@ export const endpointProtection: Plugin = {
   message: null,
   bundleId: 91,
   changedAt: '2026-11-26T09:00:00Z',
+  signature: {
+    state: 'trusted',
+    signer: 'CN=Garrison Samples,O=Garrison',
+    fingerprint: '3f1c9ad2b7e04c51a6d8e2f90b1c7d3e5a4f6b8c9d0e1f2a3b4c5d6e7f80e07a',
+    message: 'Signed by CN=Garrison Samples,O=Garrison, a trusted signer',
+  },
   contributions: {
     settingsSchema: { type: 'object', properties: { realTimeProtection: { type: 'boolean' } } },
     taskTypes: [
@@ -57,6 +63,7 @@ export const refusedPlugin: Plugin = {
   message: 'Plugin broken-av 0.9.0 needs Garrison 9.0.0 or later; this server is 0.1.0',
   bundleId: 92,
   changedAt: '2026-11-26T09:05:00Z',
+  signature: { state: 'unsigned', message: 'The JAR is not signed' },
   contributions: { ...nothing, console: [] },
 };
 
@@ -71,5 +78,6 @@ export const stoppedPlugin: Plugin = {
   message: null,
   bundleId: 93,
   changedAt: '2026-11-26T09:10:00Z',
+  signature: { state: 'not-checked' },
   contributions: { ...nothing, console: [] },
 };

@@ -20,6 +20,8 @@ import type { Plugin } from '../../api/plugins';
 import { formatDateTime } from '../../i18n/format';
 import { applicationPath, titleIn } from '../../plugins/contributions';
 import { PluginStateLabel } from './PluginStateLabel';
+import { SignatureLabel } from './SignatureLabel';
+import './plugins.css';
 
 /** One term of the details with a list of entries, or "none". */
 function Entries({ term, entries }: { term: string; entries: ReactNode[] }) {
@@ -74,6 +76,16 @@ export function PluginDetails({ plugin, onClose }: { plugin: Plugin; onClose: ()
             <PluginStateLabel state={plugin.state} />
           </Fact>
           {plugin.message && <Fact term={t('plugins.column.message')}>{plugin.message}</Fact>}
+          <Fact term={t('plugins.column.signature')}>
+            <SignatureLabel state={plugin.signature.state} />
+            {plugin.signature.message && <div className="garrison-signature-message">{plugin.signature.message}</div>}
+          </Fact>
+          {plugin.signature.signer && <Fact term={t('plugins.details.signer')}>{plugin.signature.signer}</Fact>}
+          {plugin.signature.fingerprint && (
+            <Fact term={t('plugins.details.fingerprint')}>
+              <code className="garrison-fingerprint">{plugin.signature.fingerprint}</code>
+            </Fact>
+          )}
           <Fact term={t('plugins.details.changedAt')}>
             <time dateTime={plugin.changedAt}>{formatDateTime(plugin.changedAt, i18n.language)}</time>
           </Fact>

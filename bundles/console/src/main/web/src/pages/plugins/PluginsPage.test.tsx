@@ -65,6 +65,7 @@ describe('Plugins page', { timeout: 20_000 }, () => {
     expect(within(active).getByText('Garrison samples')).toBeTruthy();
     expect(within(active).getByText('1.2.0')).toBeTruthy();
     expect(within(active).getByText('Active')).toBeTruthy();
+    expect(within(active).getByText('Trusted')).toBeTruthy();
     const refused = await rowOf('Broken AV');
     expect(within(refused).getByText('Refused')).toBeTruthy();
     expect(within(refused).getByText('Plugin broken-av 0.9.0 needs Garrison 9.0.0 or later; this server is 0.1.0')).toBeTruthy();
@@ -87,6 +88,10 @@ describe('Plugins page', { timeout: 20_000 }, () => {
       'Device tab: Protection',
       'endpoint-protection.read: See threats',
       'Licence key: from admins, in table EP_LICENCE, kept until replaced · encrypted',
+      'Trusted',
+      'Signed by CN=Garrison Samples,O=Garrison, a trusted signer',
+      'CN=Garrison Samples,O=Garrison',
+      '3f1c9ad2b7e04c51a6d8e2f90b1c7d3e5a4f6b8c9d0e1f2a3b4c5d6e7f80e07a',
     ]) {
       expect(within(drawer).getByText(text)).toBeTruthy();
     }

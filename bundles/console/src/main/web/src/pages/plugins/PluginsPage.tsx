@@ -34,6 +34,7 @@ import { useMe } from '../../session/SessionContext';
 import { RowActions } from '../groups/RowActions';
 import { PluginDetails } from './PluginDetails';
 import { PluginStateLabel } from './PluginStateLabel';
+import { SignatureLabel } from './SignatureLabel';
 import { UploadPluginModal } from './UploadPluginModal';
 
 type Notice = { variant: 'success' | 'warning' | 'danger'; title: string; body?: string };
@@ -136,6 +137,7 @@ export default function PluginsPage() {
             {!compact && <Th>{t('plugins.column.vendor')}</Th>}
             {!compact && <Th>{t('plugins.column.version')}</Th>}
             <Th>{t('plugins.column.state')}</Th>
+            {!compact && <Th>{t('plugins.column.signature')}</Th>}
             {!compact && <Th>{t('plugins.column.message')}</Th>}
             {mayWrite && <Th screenReaderText={t('common.actions')} />}
           </Tr>
@@ -154,6 +156,11 @@ export default function PluginsPage() {
               <Td dataLabel={t('plugins.column.state')}>
                 <PluginStateLabel state={plugin.state} />
               </Td>
+              {!compact && (
+                <Td dataLabel={t('plugins.column.signature')}>
+                  <SignatureLabel state={plugin.signature.state} />
+                </Td>
+              )}
               {!compact && (
                 <Td dataLabel={t('plugins.column.message')} modifier="breakWord">
                   {plugin.message || '—'}

@@ -28,6 +28,7 @@ export const plugin: Plugin = {
   state: 'active',
   bundleId: 200,
   changedAt: '2026-11-26T10:00:00Z',
+  signature: { state: 'not-checked' },
   contributions: {
     settingsSchema: {
       type: 'object',
