@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration } from './format';
+import { formatDateTime, formatDateTimeParts, formatDuration } from './format';
 import { createI18n } from './language';
 
 describe('formatDuration', () => {
@@ -40,5 +40,18 @@ describe('formatDateTime', () => {
     expect(formatDateTime(instant, 'en')).toContain('2026');
     expect(formatDateTime(instant, 'de')).toMatch(/26\.\s?Nov/);
     expect(formatDateTime(instant, 'en')).not.toBe(formatDateTime(instant, 'de'));
+  });
+});
+
+describe('formatDateTimeParts', () => {
+  it('splits the text of formatDateTime between the date and the time of day, losing nothing', () => {
+    const instant = '2026-11-26T10:00:00Z';
+    for (const language of ['en', 'de']) {
+      const { date, separator, time } = formatDateTimeParts(instant, language);
+      expect(`${date}${separator}${time}`).toBe(formatDateTime(instant, language));
+      expect(date).toContain('2026');
+      expect(time).toMatch(/^\d{2}:00:00/);
+      expect(separator).toMatch(/^\s+$/);
+    }
   });
 });

@@ -31,6 +31,7 @@ import { eventExportUrl, listEvents, listEventTypes, severities, type GarrisonEv
 import { groupChoices, listGroups } from '../../api/groups';
 import { useLoad } from '../../api/useLoad';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { DateTime } from '../../components/DateTime';
 import { PageLoading } from '../../components/PageLoading';
 import { formatDateTime } from '../../i18n/format';
 import { CursorPager, useCursorPages } from './CursorPager';
@@ -156,11 +157,11 @@ export default function EventsPage() {
       <Table aria-label={t('events.tableLabel')} variant="compact" data-testid="events-table">
         <Thead>
           <Tr>
-            <Th modifier="nowrap">{t('events.occurredAt')}</Th>
+            <Th>{t('events.occurredAt')}</Th>
             <Th modifier="fitContent">{t('events.severity')}</Th>
-            <Th modifier="fitContent">{t('events.source')}</Th>
-            <Th modifier="fitContent">{t('events.type')}</Th>
-            <Th width={30}>{t('events.description')}</Th>
+            <Th>{t('events.source')}</Th>
+            <Th>{t('events.type')}</Th>
+            <Th>{t('events.description')}</Th>
             <Th modifier="nowrap">{t('events.device')}</Th>
             <Th>{t('events.group')}</Th>
             <Th screenReaderText={t('common.actions')} />
@@ -169,21 +170,21 @@ export default function EventsPage() {
         <Tbody>
           {shown.map((event) => (
             <Tr key={event.id} className={fresh.has(event.id) ? 'garrison-new-row' : undefined} data-new={fresh.has(event.id) || undefined}>
-              <Td dataLabel={t('events.occurredAt')} modifier="nowrap">
-                <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, i18n.language)}</time>
+              <Td dataLabel={t('events.occurredAt')}>
+                <DateTime instant={event.occurredAt} />
               </Td>
               <Td dataLabel={t('events.severity')}>
                 <SeverityLabel severity={event.severity} />
               </Td>
-              <Td dataLabel={t('events.source')} modifier="fitContent">{event.source}</Td>
-              <Td dataLabel={t('events.type')} modifier="fitContent">{event.type}</Td>
+              <Td dataLabel={t('events.source')} modifier="breakWord">{event.source}</Td>
+              <Td dataLabel={t('events.type')} modifier="breakWord">{event.type}</Td>
               <Td dataLabel={t('events.description')} modifier="wrap">
                 {event.description ?? '—'}
               </Td>
               <Td dataLabel={t('events.device')} modifier="nowrap">
                 {event.deviceId ? <Link to={`/devices/${event.deviceId}`}>{t('events.openDevice')}</Link> : t('events.server')}
               </Td>
-              <Td dataLabel={t('events.group')}>{event.groupId ? groupPath(event.groupId) : '—'}</Td>
+              <Td dataLabel={t('events.group')} modifier="breakWord">{event.groupId ? groupPath(event.groupId) : '—'}</Td>
               <Td isActionCell>
                 <Button variant="link" isInline onClick={() => openDetail(event.id)} aria-label={t('events.detailsOf', { type: event.type, time: formatDateTime(event.occurredAt, i18n.language) })}>
                   {t('events.details')}

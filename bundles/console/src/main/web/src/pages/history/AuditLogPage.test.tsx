@@ -75,7 +75,7 @@ describe('Audit log page', () => {
     fakeServer({ 'GET /accounts': () => jsonResponse({ items: [] }), 'GET /audit-log': () => jsonResponse({ items: [entry('e1')] }) });
     renderConsole('/audit-log');
 
-    const link = await screen.findByRole('link', { name: `Revision history of Group ${groupId}` }, { timeout: 5000 });
+    const link = await screen.findByRole('link', { name: `Revisions of Group ${groupId}` }, { timeout: 5000 });
     expect(link.getAttribute('href')).toBe(`/history?objectType=administration-group&objectId=${groupId}`);
   });
 

@@ -29,8 +29,8 @@ import { listAccounts } from '../../api/accounts';
 import { auditLogExportUrl, knownObjectTypes, listAuditLog, outcomes, type AuditEntry } from '../../api/history';
 import { holds } from '../../api/session';
 import { useLoad } from '../../api/useLoad';
+import { DateTime } from '../../components/DateTime';
 import { PageLoading } from '../../components/PageLoading';
-import { formatDateTime } from '../../i18n/format';
 import { useMe } from '../../session/SessionContext';
 import { CursorPager, useCursorPages } from '../events/CursorPager';
 import { Hint } from '../groups/Hint';
@@ -47,7 +47,7 @@ const noAccounts = async () => [];
  * and the CSV export of the same filters through the API.
  */
 export default function AuditLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const [searchParams, setSearchParams] = useSearchParams();
   const viewKey = auditParamsOf(auditViewOf(searchParams)).toString();
@@ -80,7 +80,7 @@ export default function AuditLogPage() {
       </EmptyState>
     );
   } else if (items) {
-    content = <AuditTable entries={items} language={i18n.language} onActor={(actor) => apply({ actor })} onObject={(objectType, objectId) => apply({ objectType, objectId })} />;
+    content = <AuditTable entries={items} onActor={(actor) => apply({ actor })} onObject={(objectType, objectId) => apply({ objectType, objectId })} />;
   } else if (page.error === undefined) {
     content = <PageLoading label={t('auditLog.loading')} />;
   }
@@ -157,12 +157,10 @@ export default function AuditLogPage() {
 
 function AuditTable({
   entries,
-  language,
   onActor,
   onObject,
 }: {
   entries: readonly AuditEntry[];
-  language: string;
   onActor: (actorId: string) => void;
   onObject: (objectType: string, objectId: string) => void;
 }) {
@@ -171,7 +169,7 @@ function AuditTable({
     <Table aria-label={t('auditLog.tableLabel')} variant="compact" data-testid="audit-table">
       <Thead>
         <Tr>
-          <Th modifier="nowrap">{t('auditLog.at')}</Th>
+          <Th>{t('auditLog.at')}</Th>
           <Th>{t('auditLog.who')}</Th>
           <Th width={20}>{t('auditLog.action')}</Th>
           <Th width={30}>{t('auditLog.object')}</Th>
@@ -186,8 +184,8 @@ function AuditTable({
           const typeName = entry.objectType ? objectTypeLabel(entry.objectType, t) : '';
           return (
             <Tr key={entry.id}>
-              <Td dataLabel={t('auditLog.at')} modifier="nowrap">
-                <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
+              <Td dataLabel={t('auditLog.at')}>
+                <DateTime instant={entry.at} />
               </Td>
               <Td dataLabel={t('auditLog.who')}>
                 {entry.actor?.id ? (
