@@ -241,3 +241,14 @@ CREATE INDEX DEVICE_TERM_IX ON DEVICE_TERM (TERM, DEVICE_ID);
 --changeset garrison:devices-10 dbms:postgresql
 --comment: text_pattern_ops lets PostgreSQL answer TERM LIKE 'prefix%' from the index whatever the database's collation
 CREATE INDEX DEVICE_TERM_IX ON DEVICE_TERM (TERM text_pattern_ops, DEVICE_ID);
+
+--changeset garrison:devices-11
+--comment: each managed application's row carries its device's group, kept in step by every write that places or moves a device, so summaries over some groups read DEVICE_APPLICATION alone: looking up the device of every row made them six times slower at 100,000 devices
+ALTER TABLE DEVICE_APPLICATION ADD COLUMN GROUP_ID CHAR(36);
+UPDATE DEVICE_APPLICATION SET GROUP_ID = (SELECT d.GROUP_ID FROM DEVICE d WHERE d.ID = DEVICE_APPLICATION.DEVICE_ID);
+
+--changeset garrison:devices-12 dbms:derby
+ALTER TABLE DEVICE_APPLICATION ALTER COLUMN GROUP_ID NOT NULL;
+
+--changeset garrison:devices-13 dbms:postgresql
+ALTER TABLE DEVICE_APPLICATION ALTER COLUMN GROUP_ID SET NOT NULL;

@@ -33,6 +33,7 @@ function server() {
           { id: 'e2', occurredAt: new Date(Date.now() - 120_000).toISOString(), receivedAt: '', source: 'core', type: 'device-moved', severity: 'warning' },
         ],
       }),
+    'GET /device-applications': () => jsonResponse({ items: [], expiringWithinDays: 30 }),
     'PUT /me/settings': (init) => jsonResponse(JSON.parse(String(init.body))),
   });
 }
@@ -70,6 +71,9 @@ describe('Monitoring dashboard', () => {
     const top = screen.getByTestId('dashboard-widget-top-event-types');
     const typeLink = await within(top).findByRole('link', { name: 'device-moved' });
     expect(typeLink.getAttribute('href')).toBe('/events?type=device-moved&source=core');
+    const licences = screen.getByTestId('dashboard-widget-licence-usage');
+    expect(await within(licences).findByText(/^No device reports a managed application yet\./)).toBeTruthy();
+    expect(screen.getByTestId('dashboard-widget-protection-status')).toBeTruthy();
     expect(screen.getByTestId('health-status').textContent).toBe('UP');
   });
 

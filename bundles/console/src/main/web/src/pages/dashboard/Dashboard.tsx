@@ -18,6 +18,7 @@ import ArrowUpIcon from '@patternfly/react-icons/dist/esm/icons/arrow-up-icon';
 import TimesIcon from '@patternfly/react-icons/dist/esm/icons/times-icon';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchApplicationSummaries, type ApplicationSummaries } from '../../api/deviceApplications';
 import { collectEvents, type RecentEvents } from '../../api/fleet';
 import { holds } from '../../api/session';
 import { usePolling, type PolledState } from '../../api/usePolling';
@@ -28,8 +29,11 @@ import {
   DeviceStatusWidget,
   EventsBySeverityWidget,
   eventWindowHours,
+  licenceExpiringDays,
+  LicenceUsageWidget,
   maxEventsCounted,
   NotSeenWidget,
+  ProtectionStatusWidget,
   refreshMillis,
   TopEventTypesWidget,
 } from './widgets';
@@ -37,6 +41,7 @@ import './dashboard.css';
 import { Hint } from '../groups/Hint';
 
 const eventWidgets: ReadonlySet<WidgetId> = new Set(['events-by-severity', 'top-event-types']);
+const applicationWidgets: ReadonlySet<WidgetId> = new Set(['protection-status', 'licence-usage']);
 
 function loadRecentEvents(signal: AbortSignal): Promise<RecentEvents> {
   return collectEvents({ from: new Date(Date.now() - eventWindowHours * 3_600_000).toISOString() }, maxEventsCounted, signal);
@@ -45,6 +50,15 @@ function loadRecentEvents(signal: AbortSignal): Promise<RecentEvents> {
 /** Nothing to load: the dashboard shows no event widget. */
 function loadNoEvents(): Promise<RecentEvents> {
   return Promise.resolve({ events: [], complete: true });
+}
+
+function loadApplications(signal: AbortSignal): Promise<ApplicationSummaries> {
+  return fetchApplicationSummaries(licenceExpiringDays, signal);
+}
+
+/** Nothing to load: the dashboard shows no application widget (`null`, so an added one waits for its data). */
+function loadNoApplications(): Promise<ApplicationSummaries | null> {
+  return Promise.resolve(null);
 }
 
 /**
@@ -64,6 +78,11 @@ export function Dashboard() {
   const addable = widgetIds.filter((widget) => mayShow(widget) && !widgets.includes(widget));
   const [toAdd, setToAdd] = useState<WidgetId | ''>('');
   const recent = usePolling(shown.some((widget) => eventWidgets.has(widget)) ? loadRecentEvents : loadNoEvents, refreshMillis);
+  const polledApplications = usePolling<ApplicationSummaries | null>(
+    shown.some((widget) => applicationWidgets.has(widget)) ? loadApplications : loadNoApplications,
+    refreshMillis,
+  );
+  const applications: PolledState<ApplicationSummaries> = { ...polledApplications, data: polledApplications.data ?? undefined };
 
   const save = async (next: WidgetId[]) => {
     const previous = widgets;
@@ -141,7 +160,7 @@ export function Dashboard() {
                 onMove={(step) => void save(moveWidget(widgets, widget, step))}
                 onRemove={() => void save(removeWidget(widgets, widget))}
               >
-                {widgetContent(widget, recent)}
+                {widgetContent(widget, recent, applications)}
               </WidgetCard>
             </GridItem>
           ))}
@@ -151,7 +170,7 @@ export function Dashboard() {
   );
 }
 
-function widgetContent(widget: WidgetId, recent: PolledState<RecentEvents>): ReactNode {
+function widgetContent(widget: WidgetId, recent: PolledState<RecentEvents>, applications: PolledState<ApplicationSummaries>): ReactNode {
   switch (widget) {
     case 'device-status':
       return <DeviceStatusWidget />;
@@ -161,6 +180,10 @@ function widgetContent(widget: WidgetId, recent: PolledState<RecentEvents>): Rea
       return <EventsBySeverityWidget recent={recent} />;
     case 'top-event-types':
       return <TopEventTypesWidget recent={recent} />;
+    case 'protection-status':
+      return <ProtectionStatusWidget applications={applications} />;
+    case 'licence-usage':
+      return <LicenceUsageWidget applications={applications} />;
   }
 }
 

@@ -13,7 +13,7 @@ describe('dashboard layout', () => {
   });
 
   it('drops unknown and repeated widgets and reads the documented array form', () => {
-    expect(layoutOf({ version: 1, widgets: [{ widget: 'licence-usage' }, { widget: 'not-seen' }, { widget: 'not-seen' }, 'junk'] })).toEqual(['not-seen']);
+    expect(layoutOf({ version: 1, widgets: [{ widget: 'weather-forecast' }, { widget: 'not-seen' }, { widget: 'not-seen' }, 'junk'] })).toEqual(['not-seen']);
     expect(layoutOf([{ widget: 'device-status', x: 0, y: 0 }])).toEqual(['device-status']);
   });
 

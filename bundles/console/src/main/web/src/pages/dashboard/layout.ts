@@ -1,5 +1,5 @@
 /** The widgets the dashboard offers, in the order a new account sees them. */
-export const widgetIds = ['device-status', 'events-by-severity', 'not-seen', 'top-event-types'] as const;
+export const widgetIds = ['device-status', 'events-by-severity', 'not-seen', 'top-event-types', 'protection-status', 'licence-usage'] as const;
 
 export type WidgetId = (typeof widgetIds)[number];
 
@@ -9,6 +9,8 @@ export const widgetPermissions: Record<WidgetId, string> = {
   'events-by-severity': 'events.read',
   'not-seen': 'devices.read',
   'top-event-types': 'events.read',
+  'protection-status': 'devices.read',
+  'licence-usage': 'devices.read',
 };
 
 /** What the dashboard stores in `me/settings` as `dashboardLayout`. */

@@ -1,5 +1,6 @@
 package org.garrison.testkit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.garrison.api.Actor;
 import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
+import org.garrison.api.device.ApplicationSummary;
 import org.garrison.api.device.BulkResult;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceQuery;
@@ -189,6 +191,12 @@ public final class InMemoryDevices implements DeviceService {
 
     @Override
     public Page<SoftwareProduct> softwareRegistry(String nameContains, PageRequest page) {
+        throw new UnsupportedOperationException("not part of the in-memory devices area");
+    }
+
+    @Override
+    public List<ApplicationSummary> applicationSummaries(UUID groupId, Set<UUID> withinGroups,
+            Duration expiringWithin) {
         throw new UnsupportedOperationException("not part of the in-memory devices area");
     }
 

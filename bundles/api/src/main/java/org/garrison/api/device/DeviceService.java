@@ -1,5 +1,6 @@
 package org.garrison.api.device;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The managed devices: registration, inventory from Network Agents, queries, admin changes and bulk actions, and
- * the fleet-wide hardware and software registries.
+ * the fleet-wide hardware and software registries and summaries of the managed applications.
  *
  * <p>Admin changes (display name, description, admin tags) are recorded in the revision history under
  * {@value #OBJECT_TYPE}; devices deleted for good are registered in the deleted-objects registry.
@@ -160,6 +161,19 @@ public interface DeviceService {
      * @param category only this category, or {@code null}
      */
     Page<HardwareModel> hardwareRegistry(String category, PageRequest page);
+
+    /**
+     * A summary of each managed application over the devices in the given groups, by name: how many devices have it,
+     * per application state and real-time protection state, the threats found, and the use of the active licence
+     * keys (the keys masked). Computed by the database, however many devices there are.
+     *
+     * @param groupId        only devices in this group and the groups below it, or {@code null}
+     * @param withinGroups   only devices in one of these groups, e.g. the groups within a caller's scope
+     *                       ({@code null}: no such restriction; empty: no device at all)
+     * @param expiringWithin how far ahead an active key's expiry counts as expiring rather than valid
+     * @throws org.garrison.api.error.ValidationException if {@code groupId} names no group (field "group")
+     */
+    List<ApplicationSummary> applicationSummaries(UUID groupId, Set<UUID> withinGroups, Duration expiringWithin);
 
     /**
      * Applies the inactivity handling of every group: devices not visible (or, if never seen, registered) for

@@ -2,7 +2,7 @@
  * Managed devices: identity, network, operating system, virtualisation, activity, status, tags, users and sessions,
  * hardware and software registries, installed managed applications.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.garrison.api.device;
 

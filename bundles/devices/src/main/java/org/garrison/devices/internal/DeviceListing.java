@@ -69,11 +69,21 @@ final class DeviceListing {
             return new GroupFilter(null, group);
         }
 
+        /** Whether the filter names no group at all, so nothing matches (and {@link #where()} has no SQL for it). */
+        boolean matchesNothing() {
+            return only != null && only.isEmpty();
+        }
+
         Where where() {
+            return where("d.GROUP_ID");
+        }
+
+        /** The condition on a column holding a group id. */
+        Where where(String column) {
             if (allBut != null) {
-                return new Where("d.GROUP_ID <> ?", List.of(allBut.toString()));
+                return new Where(column + " <> ?", List.of(allBut.toString()));
             }
-            return new Where("d.GROUP_ID IN (" + DeviceRepository.marks(only.size()) + ")",
+            return new Where(column + " IN (" + DeviceRepository.marks(only.size()) + ")",
                     only.stream().map(UUID::toString).map(Object.class::cast).toList());
         }
     }

@@ -50,6 +50,9 @@ final class DeviceRepository {
             + "LAST_VISIBLE_KEY = ?, RESTART_PENDING = ?, POWERED_ON_AT = ?, STATUS = ?, STATUS_REASONS = ?, "
             + "STATUS_AT = ?, GROUP_ID = ?, CREATED_AT = ?, MODIFIED_AT = ? WHERE ID = ?";
 
+    private static final String MOVE_APPLICATIONS = "UPDATE DEVICE_APPLICATION SET GROUP_ID = ? WHERE DEVICE_ID = ? "
+            + "AND GROUP_ID <> ?";
+
     private static final String INSERT = "INSERT INTO DEVICE (DISPLAY_NAME, NAME_KEY, NAME_SET_BY_ADMIN, "
             + "DESCRIPTION, WIN_DOMAIN, WIN_DOMAIN_TYPE, NETBIOS_NAME, DNS_DOMAIN, DNS_NAME, DNS_NAME_KEY, "
             + "HARDWARE_ID, IPV4, IPV4_KEY, IPV6, NETWORK_LOCATION, OS_TYPE, OS_KEY, OS_ARCH, OS_VENDOR, OS_NAME, "
@@ -83,7 +86,7 @@ final class DeviceRepository {
 
     /**
      * Rewrites every column of the device row (not its MAC addresses or tags) and brings its search terms in line
-     * with the device, MAC addresses included.
+     * with the device, MAC addresses included, and its applications' group with its group.
      */
     void update(Connection connection, StoredDevice stored) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE_SCALARS)) {
@@ -91,6 +94,10 @@ final class DeviceRepository {
             statement.executeUpdate();
         }
         terms.sync(connection, stored.device().id(), SearchTerms.of(stored.device()));
+        try (PreparedStatement statement = connection.prepareStatement(MOVE_APPLICATIONS)) {
+            bindMove(statement, stored.device().id(), stored.device().groupId());
+            statement.executeUpdate();
+        }
     }
 
     private static void bindRow(PreparedStatement s, StoredDevice stored) throws SQLException {
@@ -466,23 +473,36 @@ final class DeviceRepository {
         return groups;
     }
 
-    /** Moves devices into a group; returns how many rows changed. */
+    /**
+     * Moves devices into a group, their applications with them (DEVICE_APPLICATION keeps each device's group, so
+     * summaries over groups need not look up the devices); returns how many devices changed group.
+     */
     int move(Connection connection, Collection<UUID> ids, UUID groupId, Instant now) throws SQLException {
         int moved = 0;
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE DEVICE SET GROUP_ID = ?, MODIFIED_AT = ? WHERE ID = ? AND GROUP_ID <> ?")) {
+                "UPDATE DEVICE SET GROUP_ID = ?, MODIFIED_AT = ? WHERE ID = ? AND GROUP_ID <> ?");
+                PreparedStatement applications = connection.prepareStatement(MOVE_APPLICATIONS)) {
             for (UUID id : ids) {
                 statement.setString(1, groupId.toString());
                 SqlTime.set(statement, 2, now);
                 statement.setString(3, id.toString());
                 statement.setString(4, groupId.toString());
                 statement.addBatch();
+                bindMove(applications, id, groupId);
+                applications.addBatch();
             }
             for (int count : statement.executeBatch()) {
                 moved += Math.max(count, 0);
             }
+            applications.executeBatch();
         }
         return moved;
+    }
+
+    private static void bindMove(PreparedStatement statement, UUID deviceId, UUID groupId) throws SQLException {
+        statement.setString(1, groupId.toString());
+        statement.setString(2, deviceId.toString());
+        statement.setString(3, groupId.toString());
     }
 
     /** Deletes device rows; their child rows go with them. */

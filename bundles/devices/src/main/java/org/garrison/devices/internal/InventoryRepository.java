@@ -167,16 +167,20 @@ final class InventoryRepository {
                 applicationIds, (statement, id, position) -> statement.setString(2, id));
     }
 
-    /** Inserts applications with their components; callers delete applications with the same ids first. */
-    void insertApplications(Connection connection, UUID deviceId, Collection<InstalledApplication> applications)
-            throws SQLException {
+    /**
+     * Inserts applications with their components; callers delete applications with the same ids first.
+     *
+     * @param groupId the device's group, kept with each application (see {@link DeviceRepository#move})
+     */
+    void insertApplications(Connection connection, UUID deviceId, UUID groupId,
+            Collection<InstalledApplication> applications) throws SQLException {
         if (applications.isEmpty()) {
             return;
         }
         try (PreparedStatement app = connection.prepareStatement("INSERT INTO DEVICE_APPLICATION (DEVICE_ID, "
                 + "APPLICATION_ID, NAME, VERSION, STATE, RTP_STATE, LAST_SCAN, THREATS_DETECTED, NOT_DISINFECTED, "
                 + "ACTIVE_KEY, ACTIVE_KEY_EXPIRES, RESERVE_KEY, RESERVE_KEY_EXPIRES, INSTALLED_AT, INSTALL_ID, "
-                + "STATUS_REPORTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "STATUS_REPORTS, GROUP_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement component = connection.prepareStatement("INSERT INTO DEVICE_APP_COMPONENT "
                         + "(DEVICE_ID, APPLICATION_ID, NAME, VERSION, STATUS) VALUES (?, ?, ?, ?, ?)")) {
             boolean components = false;
@@ -198,8 +202,9 @@ final class InventoryRepository {
                 SqlTime.set(app, i++, a.reserveKey() == null ? null : a.reserveKey().expiresAt());
                 SqlTime.set(app, i++, a.installedAt());
                 app.setString(i++, a.installId());
-                DeviceRepository.setJson(app, i, a.statusReports().isEmpty() ? null
+                DeviceRepository.setJson(app, i++, a.statusReports().isEmpty() ? null
                         : DeviceJson.write(a.statusReports()));
+                app.setString(i, groupId.toString());
                 app.addBatch();
                 for (ApplicationComponent c : a.components()) {
                     component.setString(1, deviceId.toString());

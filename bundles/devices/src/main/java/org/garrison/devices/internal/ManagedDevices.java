@@ -3,6 +3,7 @@ package org.garrison.devices.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.garrison.api.PageRequest;
 import org.garrison.api.audit.DeletedObjects;
 import org.garrison.api.audit.ObjectRef;
 import org.garrison.api.audit.RevisionHistory;
+import org.garrison.api.device.ApplicationSummary;
 import org.garrison.api.device.BulkResult;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceActivity;
@@ -174,7 +176,7 @@ public class ManagedDevices implements DeviceService {
             if (report.software() != null) {
                 applySoftware(c, id, report.full(), report.software());
             }
-            applyApplications(c, id, report);
+            applyApplications(c, id, stored.device().groupId(), report);
             List<InstalledApplication> applications = inventory.applications(c, List.of(id), false)
                     .getOrDefault(id, List.of());
             Device device = withTags(merged.device(), devices.tags(c, List.of(id)).getOrDefault(id, List.of()));
@@ -216,7 +218,8 @@ public class ManagedDevices implements DeviceService {
         devices.delete(c, ids);
     }
 
-    private void applyApplications(Connection c, UUID id, InventoryReport report) throws SQLException {
+    private void applyApplications(Connection c, UUID id, UUID groupId, InventoryReport report)
+            throws SQLException {
         List<InstalledApplication> applications = report.applications();
         if (report.full() && applications != null) {
             inventory.deleteAllApplications(c, id);
@@ -232,7 +235,7 @@ public class ManagedDevices implements DeviceService {
             }
         }
         if (applications != null) {
-            inventory.insertApplications(c, id, applications);
+            inventory.insertApplications(c, id, groupId, applications);
             for (InstalledApplication application : applications) {
                 Map<String, String> tags = new java.util.LinkedHashMap<>();
                 application.tags().forEach(t -> tags.putIfAbsent(Normalised.key(t), t.trim()));
@@ -282,32 +285,49 @@ public class ManagedDevices implements DeviceService {
 
     @Override
     public Page<Device> list(DeviceQuery query, PageRequest page) {
-        if (AdministrationGroup.MANAGED_DEVICES.equals(query.groupId()) && query.subtree()
-                && query.withinGroups() == null) {
+        DeviceListing.GroupFilter filter = groupFilter(query.groupId(), query.subtree(), query.withinGroups());
+        if (filter != null && filter.matchesNothing()) {
+            return new Page<>(List.of(), null, 0L);
+        }
+        return transactions.inTransaction(c -> listing.list(c, query, filter, page));
+    }
+
+    @Override
+    public List<ApplicationSummary> applicationSummaries(UUID groupId, Set<UUID> withinGroups,
+            Duration expiringWithin) {
+        DeviceListing.GroupFilter filter = groupFilter(groupId, true, withinGroups);
+        if (filter != null && filter.matchesNothing()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(c -> ApplicationSummaries.summarise(c, filter, now,
+                now.plus(expiringWithin)));
+    }
+
+    /**
+     * The groups a query covers, or {@code null} for every group.
+     *
+     * @throws ValidationException if the group does not exist (field "group")
+     */
+    private DeviceListing.GroupFilter groupFilter(UUID groupId, boolean subtree, Set<UUID> withinGroups) {
+        if (AdministrationGroup.MANAGED_DEVICES.equals(groupId) && subtree && withinGroups == null) {
             // Every group but "Unassigned devices" lies below "Managed devices": one inequality instead of an IN list
             // of every group, which would make the database collect and sort all matches
-            DeviceListing.GroupFilter managed =
-                    DeviceListing.GroupFilter.allBut(AdministrationGroup.UNASSIGNED_DEVICES);
-            return transactions.inTransaction(c -> listing.list(c, query, managed, page));
+            return DeviceListing.GroupFilter.allBut(AdministrationGroup.UNASSIGNED_DEVICES);
         }
         Set<UUID> groupFilter = null;
-        if (query.groupId() != null) {
+        if (groupId != null) {
             try {
-                groupFilter = query.subtree() ? groups.subtree(query.groupId())
-                        : Set.of(groups.get(query.groupId()).id());
+                groupFilter = subtree ? groups.subtree(groupId) : Set.of(groups.get(groupId).id());
             } catch (NotFoundException e) {
                 throw new ValidationException("group", "names no administration group");
             }
         }
-        if (query.withinGroups() != null) {
-            groupFilter = groupFilter == null ? query.withinGroups()
-                    : groupFilter.stream().filter(query.withinGroups()::contains).collect(Collectors.toSet());
+        if (withinGroups != null) {
+            groupFilter = groupFilter == null ? withinGroups
+                    : groupFilter.stream().filter(withinGroups::contains).collect(Collectors.toSet());
         }
-        if (groupFilter != null && groupFilter.isEmpty()) {
-            return new Page<>(List.of(), null, 0L);
-        }
-        DeviceListing.GroupFilter filter = groupFilter == null ? null : DeviceListing.GroupFilter.only(groupFilter);
-        return transactions.inTransaction(c -> listing.list(c, query, filter, page));
+        return groupFilter == null ? null : DeviceListing.GroupFilter.only(groupFilter);
     }
 
     @Override

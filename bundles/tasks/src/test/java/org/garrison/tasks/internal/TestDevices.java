@@ -1,5 +1,6 @@
 package org.garrison.tasks.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import org.garrison.api.Actor;
 import org.garrison.api.Ids;
 import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
+import org.garrison.api.device.ApplicationSummary;
 import org.garrison.api.device.BulkResult;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceQuery;
@@ -165,6 +167,12 @@ final class TestDevices implements DeviceService {
 
     @Override
     public Page<SoftwareProduct> softwareRegistry(String nameContains, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ApplicationSummary> applicationSummaries(UUID groupId, Set<UUID> withinGroups,
+            Duration expiringWithin) {
         throw new UnsupportedOperationException();
     }
 

@@ -3,6 +3,7 @@ package org.garrison.devices.internal.rest;
 import java.util.List;
 import java.util.UUID;
 
+import org.garrison.api.device.ApplicationSummary;
 import org.garrison.api.device.BulkResult;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceRemoval;
@@ -71,5 +72,11 @@ final class DeviceBodies {
 
     @Schema(name = "HardwareModelPage", description = "A page of the hardware registry")
     record HardwarePage(List<HardwareModel> items, String nextCursor, Long total) {
+    }
+
+    @Schema(name = "ApplicationSummaries", description = "One summary per managed application installed on at least "
+            + "one of the devices, by name")
+    record ApplicationSummaries(List<ApplicationSummary> items,
+            @Schema(description = "How many days ahead an active key counts as expiring") int expiringWithinDays) {
     }
 }

@@ -2,6 +2,7 @@ package org.garrison.gateway.internal.sync;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.garrison.api.Actor;
 import org.garrison.api.Page;
 import org.garrison.api.PageRequest;
+import org.garrison.api.device.ApplicationSummary;
 import org.garrison.api.device.BulkResult;
 import org.garrison.api.device.Device;
 import org.garrison.api.device.DeviceQuery;
@@ -241,6 +243,12 @@ public final class TestDevices implements DeviceService {
 
     @Override
     public Page<SoftwareProduct> softwareRegistry(String nameContains, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ApplicationSummary> applicationSummaries(UUID groupId, Set<UUID> withinGroups,
+            Duration expiringWithin) {
         throw new UnsupportedOperationException();
     }
 
