@@ -15,7 +15,10 @@ import { adminPassword, baseUrl, inBrowser, resetConsoleSettings, screenshotDir,
 // as a script tag, which the console's Content-Security-Policy refuses.
 const axeSource = await readFile(createRequire(new URL('../../main/web/package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's rules about names and labels: every control, image and landmark-like widget says what it is. */
+/**
+ * axe-core's rules about names and labels: every control, image and landmark-like widget says what it is, and no two
+ * landmarks share role and name (the sidebar's groups against a page's own regions).
+ */
 const namingRules = [
   'label',
   'button-name',
@@ -39,6 +42,7 @@ const namingRules = [
   'label-content-name-mismatch',
   'duplicate-id-aria',
   'nested-interactive',
+  'landmark-unique',
 ];
 
 const sizes = [

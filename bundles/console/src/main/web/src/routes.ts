@@ -1,16 +1,20 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ParseKeys } from 'i18next';
 
-/** Groups of the sidebar navigation, in display order. New areas (devices, policies, ...) add a section here. */
+/**
+ * Groups of the sidebar navigation, in display order. New areas (devices, policies, ...) add a section here. The
+ * title is shown; the label names the group's landmark, apart from any page region with the same title.
+ */
 export const navigationSections = [
-  { id: 'monitoring', titleKey: 'nav.section.monitoring' },
-  { id: 'devices', titleKey: 'devices.navSection' },
+  { id: 'monitoring', titleKey: 'nav.section.monitoring', labelKey: 'nav.sectionLabel.monitoring' },
+  { id: 'devices', titleKey: 'devices.navSection', labelKey: 'nav.sectionLabel.devices' },
   // Filled by the active plugins' navigation entries (see plugins/PluginContributions.tsx), not by routes.
-  { id: 'applications', titleKey: 'plugins.navSection' },
-  { id: 'administration', titleKey: 'nav.section.administration' },
+  { id: 'applications', titleKey: 'plugins.navSection', labelKey: 'nav.sectionLabel.applications' },
+  { id: 'administration', titleKey: 'nav.section.administration', labelKey: 'nav.sectionLabel.administration' },
 ] as const satisfies readonly {
   id: string;
   titleKey: ParseKeys;
+  labelKey: ParseKeys;
 }[];
 
 export type NavigationSectionId = (typeof navigationSections)[number]['id'];
@@ -187,6 +191,7 @@ export const homePath = '/overview';
 export interface NavigationSection {
   id: NavigationSectionId;
   titleKey: ParseKeys;
+  labelKey: ParseKeys;
   routes: ConsoleRoute[];
 }
 

@@ -71,7 +71,30 @@ export interface PageRequest {
 }
 
 /** The object types that keep a revision history today; plugins may add more, shown by their type name. */
-export const knownObjectTypes = ['administration-group', 'device', 'device-moving-rule', 'account', 'role', 'legal-terms'] as const;
+export const revisionObjectTypes = ['administration-group', 'device', 'device-moving-rule', 'policy', 'task', 'account', 'role', 'legal-terms'] as const;
+
+/**
+ * Every object type the server writes into the audit log: the revision types, the kinds the REST resources declare
+ * (`@RequiresPermission(objectKind = …)`), the first path segment of calls that declare none (`accounts`, `me`,
+ * `session`, …; a plugin's own resources are `plugins`), and what enrollment, sign-in and the shell record. A type a
+ * plugin declares for its resources is shown by its name.
+ */
+export const knownObjectTypes = [
+  ...revisionObjectTypes,
+  'accounts',
+  'roles',
+  'terms',
+  'me',
+  'session',
+  'tokens',
+  'event',
+  'agent',
+  'enrollment-token',
+  'plugin',
+  'plugins',
+  'revision',
+  'deleted-object',
+] as const;
 
 /** The filters of the audit log listing and its CSV export; empty ones do not filter. */
 export interface AuditFilter {

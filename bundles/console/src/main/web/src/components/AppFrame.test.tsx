@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../testing/fakeServer';
@@ -30,6 +30,19 @@ describe('AppFrame', () => {
     expect(screen.getByRole('button', { name: 'Sprache: Deutsch' })).toBeTruthy();
     expect(localStorage.getItem('garrison.language')).toBe('de');
     expect(document.documentElement.lang).toBe('de');
+  });
+
+  it('names each landmark of the frame apart from the titles pages use, in German', async () => {
+    renderConsole('/nowhere', 'de');
+
+    expect(await screen.findByRole('banner', { name: 'Kopfzeile der Konsole' })).toBeTruthy();
+    expect(screen.getByRole('main', { name: 'Seiteninhalt' })).toBeTruthy();
+    const navigation = screen.getByRole('navigation', { name: 'Hauptnavigation' });
+    expect(within(navigation).getByRole('region', { name: 'Überwachungsseiten' })).toBeTruthy();
+    expect(within(navigation).getByRole('region', { name: 'Verwaltungsseiten' })).toBeTruthy();
+    // The group's title stays visible; only its region's name differs from it (the overview calls a region "Überwachung").
+    expect(within(navigation).getByRole('heading', { name: 'Überwachung' })).toBeTruthy();
+    expect(within(navigation).queryByRole('region', { name: 'Überwachung' })).toBeNull();
   });
 
   it('shows the unread critical events and the training tour in the masthead', async () => {

@@ -7,7 +7,6 @@ import {
   MastheadMain,
   MastheadToggle,
   Nav,
-  NavGroup,
   NavItem,
   Page,
   PageSidebar,
@@ -28,6 +27,7 @@ import { useMe } from '../session/SessionContext';
 import { FrameExtras } from './FrameExtras';
 import { HomeLink } from './HomeLink';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NavigationGroup } from './NavigationGroup';
 import { NotificationsDrawer } from './NotificationsDrawer';
 import { PageLoading } from './PageLoading';
 import { ThemeToggle } from './ThemeToggle';
@@ -52,7 +52,7 @@ export function AppFrame() {
   }, [i18n.language]);
 
   const masthead = (
-    <Masthead>
+    <Masthead aria-label={t('app.masthead')}>
       <MastheadMain>
         <MastheadToggle>
           <PageToggleButton isHamburgerButton aria-label={t('app.toggleNavigation')} />
@@ -103,7 +103,7 @@ export function AppFrame() {
           {sections.map((section, index) => (
             <Fragment key={section.id}>
               {index === applicationsAt && <ApplicationsNavigation />}
-              <NavGroup title={t(section.titleKey)}>
+              <NavigationGroup section={section}>
                 {section.routes.map((route) => {
                   const to = `/${route.path}`;
                   return (
@@ -112,7 +112,7 @@ export function AppFrame() {
                     </NavItem>
                   );
                 })}
-              </NavGroup>
+              </NavigationGroup>
             </Fragment>
           ))}
           {applicationsAt === sections.length && <ApplicationsNavigation />}
@@ -128,6 +128,7 @@ export function AppFrame() {
         sidebar={sidebar}
         isManagedSidebar
         mainContainerId={mainContainerId}
+        mainAriaLabel={t('app.content')}
         skipToContent={<SkipToContent href={`#${mainContainerId}`}>{t('app.skipToContent')}</SkipToContent>}
       >
         <Suspense fallback={<PageLoading label={t('app.loadingPage')} />}>

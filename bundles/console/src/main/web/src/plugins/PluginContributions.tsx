@@ -1,9 +1,10 @@
-import { NavGroup, NavItem } from '@patternfly/react-core';
+import { NavItem } from '@patternfly/react-core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, useLocation } from 'react-router';
 import { listPlugins, type Plugin } from '../api/plugins';
 import { holds } from '../api/session';
+import { NavigationGroup } from '../components/NavigationGroup';
 import { deviceTabsOf, DeviceTabsContext, type DeviceTab, type DeviceTabProps } from '../pages/devices/deviceTabs';
 import { navigationSections, type NavigationSection } from '../routes';
 import { useMe, useSession } from '../session/SessionContext';
@@ -226,16 +227,17 @@ export function applicationsPosition(sections: readonly Pick<NavigationSection, 
   return position < 0 ? sections.length : position;
 }
 
+const applicationsSection = navigationSections.find((section) => section.id === 'applications')!;
+
 /** The sidebar section "Applications": the plugins' navigation entries the admin may follow. */
 export function ApplicationsNavigation() {
-  const { t } = useTranslation();
   const { pathname } = useLocation();
   const { navigation } = usePlugins();
   if (navigation.length === 0) {
     return null;
   }
   return (
-    <NavGroup title={t('plugins.navSection')}>
+    <NavigationGroup section={applicationsSection}>
       {navigation.map((entry) => (
         <NavItem
           key={`${entry.pluginId}/${entry.id}`}
@@ -245,6 +247,6 @@ export function ApplicationsNavigation() {
           <Link to={entry.path}>{entry.title}</Link>
         </NavItem>
       ))}
-    </NavGroup>
+    </NavigationGroup>
   );
 }

@@ -80,7 +80,7 @@ export default function DeviceDetailPage() {
   const active = tabs.find((tab) => tab.id === params.get('tab'))?.id ?? tabs[0]?.id ?? 'overview';
 
   const breadcrumb = (
-    <Breadcrumb>
+    <Breadcrumb aria-label={t('devices.detail.path')}>
       <BreadcrumbItem render={({ className }) => <Link to="/devices" className={className}>{t('devices.title')}</Link>} />
       <BreadcrumbItem isActive>{device.data?.displayName ?? id}</BreadcrumbItem>
     </Breadcrumb>

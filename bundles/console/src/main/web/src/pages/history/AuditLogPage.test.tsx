@@ -79,6 +79,37 @@ describe('Audit log page', () => {
     expect(link.getAttribute('href')).toBe(`/history?objectType=administration-group&objectId=${groupId}`);
   });
 
+  it('names the object types in German, and a plugin type as it is', async () => {
+    const taskId = '0b6c2f4e-2d1a-4a57-8c3e-5f0e9d1c7a21';
+    const tokenId = '7d2e9a10-4b3c-4f6e-9a8b-1c2d3e4f5a6b';
+    fakeServer({
+      'GET /accounts': () => jsonResponse({ items: [] }),
+      'GET /audit-log': () =>
+        jsonResponse({
+          items: [
+            entry('e1', { action: 'DELETE /session', objectType: 'session', objectId: '' }),
+            entry('e2', { action: 'POST /events', objectType: 'event', objectId: '' }),
+            entry('e3', { action: 'PUT /me/password', objectType: 'me', objectId: '' }),
+            entry('e4', { action: 'POST /tasks/{id}/run', objectType: 'task', objectId: taskId }),
+            entry('e5', { action: 'DELETE /enrollment-tokens/{id}', objectType: 'enrollment-token', objectId: tokenId }),
+            entry('e6', { action: 'POST /plugins/acme/resources/scans', objectType: 'acme-scan', objectId: 'scan-1' }),
+          ],
+        }),
+    });
+    renderConsole('/audit-log', 'de');
+
+    const table = await screen.findByRole('grid', { name: 'Einträge des Audit-Protokolls' }, { timeout: 5000 });
+    const onlyObject = (name: string) => within(table).getByRole('button', { name: `Nur dieses Objekt: ${name}` });
+    expect(onlyObject('Sitzung')).toBeTruthy();
+    expect(onlyObject('Ereignis')).toBeTruthy();
+    expect(onlyObject('Eigenes Konto')).toBeTruthy();
+    expect(onlyObject(`Aufgabe ${taskId}`)).toBeTruthy();
+    expect(onlyObject(`Registrierungstoken ${tokenId}`)).toBeTruthy();
+    expect(onlyObject('acme-scan scan-1')).toBeTruthy();
+    // The filter suggests every type the server records, named in German.
+    expect(document.querySelector('#audit-known-types option[value="enrollment-token"]')?.getAttribute('label')).toBe('Registrierungstoken');
+  });
+
   it('applies typed filters on Enter', async () => {
     const calls = fakeServer({ 'GET /accounts': () => jsonResponse({ items: [] }), 'GET /audit-log': () => jsonResponse({ items: [] }) });
     renderConsole('/audit-log');

@@ -57,6 +57,19 @@ describe('Deleted objects page', () => {
     await waitFor(() => expect(queryOf(listings(calls).at(-1)!).get('objectType')).toBe('device'));
   });
 
+  it('names deleted policies and tasks in German and offers their types in the filter', async () => {
+    const policy: DeletedObject = { ...child, id: 'entry-policy', objectType: 'policy', objectId: 'c0ffee00-0000-4000-8000-000000000001', name: 'Kiosk' };
+    const task: DeletedObject = { ...child, id: 'entry-task', objectType: 'task', objectId: 'c0ffee00-0000-4000-8000-000000000002', name: 'Nightly scan' };
+    const calls = fakeServer({ 'GET /deleted-objects': () => jsonResponse({ items: [policy, task], total: 2 }) });
+    renderConsole('/deleted-objects', 'de');
+    const user = userEvent.setup();
+
+    expect(within(await screen.findByTestId('deleted-Kiosk', {}, { timeout: 5000 })).getByText('Richtlinie')).toBeTruthy();
+    expect(within(screen.getByTestId('deleted-Nightly scan')).getByText('Aufgabe')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Objekttyp'), screen.getByRole('option', { name: 'Aufgabe' }));
+    await waitFor(() => expect(queryOf(listings(calls).at(-1)!).get('objectType')).toBe('task'));
+  });
+
   it('warns of a deleted parent and shows the server refusing the restore', async () => {
     fakeServer({
       'GET /deleted-objects': () => jsonResponse({ items: [child, parent], total: 2 }),

@@ -25,7 +25,7 @@ import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/reac
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { knownObjectTypes, listDeletedObjects, purgeDeletedObject, restoreDeletedObject, type DeletedObject, type Revision } from '../../api/history';
+import { listDeletedObjects, purgeDeletedObject, restoreDeletedObject, revisionObjectTypes, type DeletedObject, type Revision } from '../../api/history';
 import { holds } from '../../api/session';
 import { useLoad } from '../../api/useLoad';
 import { PageLoading } from '../../components/PageLoading';
@@ -82,7 +82,7 @@ export default function DeletedObjectsPage() {
   );
   const [dialogue, setDialogue] = useState<Dialogue | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
-  const types = !objectType || (knownObjectTypes as readonly string[]).includes(objectType) ? [...knownObjectTypes] : [...knownObjectTypes, objectType];
+  const types = !objectType || (revisionObjectTypes as readonly string[]).includes(objectType) ? [...revisionObjectTypes] : [...revisionObjectTypes, objectType];
 
   const items = page.data?.items;
   // A group whose parent is deleted too cannot come back first: say which entry to restore before it.

@@ -26,7 +26,7 @@ import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/reac
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { knownObjectTypes, listRevisions, restoreRevision, type Revision } from '../../api/history';
+import { listRevisions, restoreRevision, revisionObjectTypes, type Revision } from '../../api/history';
 import { holds } from '../../api/session';
 import { useLoad } from '../../api/useLoad';
 import { PageLoading } from '../../components/PageLoading';
@@ -273,7 +273,7 @@ function RevisionFilters({ objectType, objectId, onApply }: { objectType: string
   const { t } = useTranslation();
   const [id, setId] = useState(objectId);
   useEffect(() => setId(objectId), [objectId]);
-  const types = knownObjectTypes.includes(objectType as (typeof knownObjectTypes)[number]) || !objectType ? [...knownObjectTypes] : [...knownObjectTypes, objectType];
+  const types = !objectType || (revisionObjectTypes as readonly string[]).includes(objectType) ? [...revisionObjectTypes] : [...revisionObjectTypes, objectType];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

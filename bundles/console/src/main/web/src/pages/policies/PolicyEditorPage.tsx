@@ -68,7 +68,7 @@ export default function PolicyEditorPage() {
   if (!policy.data) {
     return (
       <PageSection>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('policies.editor.path')}>
           <BreadcrumbItem render={({ className }) => <Link to="/policies" className={className}>{t('policies.title')}</Link>} />
         </Breadcrumb>
         <div className="garrison-space-before">
@@ -248,7 +248,7 @@ function PolicyEditor({ stored: initial, reloadError, onReload }: { stored: Poli
   return (
     <>
       <PageSection>
-        <Breadcrumb>
+        <Breadcrumb aria-label={t('policies.editor.path')}>
           <BreadcrumbItem render={({ className }) => <Link to="/policies" className={className}>{t('policies.title')}</Link>} />
           <BreadcrumbItem isActive>{stored.name}</BreadcrumbItem>
         </Breadcrumb>
