@@ -96,6 +96,14 @@ export const knownObjectTypes = [
   'deleted-object',
 ] as const;
 
+/**
+ * Whether objects of a type may have a revision history: the revision types, and any type the console does not know
+ * (a plugin may record revisions of its own objects); not sessions, events, tokens and the like.
+ */
+export function mayHaveRevisions(type: string): boolean {
+  return (revisionObjectTypes as readonly string[]).includes(type) || !(knownObjectTypes as readonly string[]).includes(type);
+}
+
 /** The filters of the audit log listing and its CSV export; empty ones do not filter. */
 export interface AuditFilter {
   from?: string;

@@ -194,6 +194,9 @@ public class SecurityIT {
         assertTrue("the refused call is in the audit log: " + log.body(), log.body().contains("denied"));
         assertTrue("the account creation is in the audit log: " + log.body(),
                 log.body().contains("POST /accounts"));
+        // under the type its revisions have, so an entry leads to the account's revision history
+        String accountEntries = admin.get("/api/v1/audit-log?objectType=account&limit=200").body();
+        assertTrue(accountEntries, accountEntries.contains("POST /accounts"));
     }
 
     /** The Karaf shell over SSH takes Garrison accounts, and what each may run follows their role. */

@@ -106,6 +106,10 @@ describe('Audit log page', () => {
     expect(onlyObject(`Aufgabe ${taskId}`)).toBeTruthy();
     expect(onlyObject(`Registrierungstoken ${tokenId}`)).toBeTruthy();
     expect(onlyObject('acme-scan scan-1')).toBeTruthy();
+    // Revisions are offered where there can be some: a task, a plugin's own type; not an enrollment token.
+    expect(within(table).getByRole('link', { name: `Revisionen von Aufgabe ${taskId}` })).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Revisionen von acme-scan scan-1' })).toBeTruthy();
+    expect(within(table).queryByRole('link', { name: `Revisionen von Registrierungstoken ${tokenId}` })).toBeNull();
     // The filter suggests every type the server records, named in German.
     expect(document.querySelector('#audit-known-types option[value="enrollment-token"]')?.getAttribute('label')).toBe('Registrierungstoken');
   });

@@ -26,7 +26,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAccounts } from '../../api/accounts';
-import { auditLogExportUrl, knownObjectTypes, listAuditLog, outcomes, type AuditEntry } from '../../api/history';
+import { auditLogExportUrl, knownObjectTypes, listAuditLog, mayHaveRevisions, outcomes, type AuditEntry } from '../../api/history';
 import { holds } from '../../api/session';
 import { useLoad } from '../../api/useLoad';
 import { DateTime } from '../../components/DateTime';
@@ -212,7 +212,7 @@ function AuditTable({
                       >
                         {t('auditLog.onlyObject')}
                       </Button>
-                      {entry.objectType && entry.objectId && (
+                      {entry.objectType && entry.objectId && mayHaveRevisions(entry.objectType) && (
                         <Link
                           className="garrison-space-before"
                           to={historyPathOf(entry.objectType, entry.objectId)}

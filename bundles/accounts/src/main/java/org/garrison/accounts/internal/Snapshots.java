@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Snapshots {
 
-    static final String ACCOUNT = "account";
-    static final String ROLE = "role";
-    static final String LEGAL_TERMS = "legal-terms";
+    static final String ACCOUNT = RevisionTypes.ACCOUNT;
+    static final String ROLE = RevisionTypes.ROLE;
+    static final String LEGAL_TERMS = RevisionTypes.LEGAL_TERMS;
 
     record AccountSnapshot(UUID id, boolean enabled, boolean mustChangePassword, boolean secondFactor,
             List<RoleGrant> grants) {

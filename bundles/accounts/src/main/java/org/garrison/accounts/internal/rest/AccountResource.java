@@ -16,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.garrison.accounts.internal.GrantDelegation;
+import org.garrison.accounts.internal.RevisionTypes;
 import org.garrison.api.Actor;
 import org.garrison.api.Ids;
 import org.garrison.api.Page;
@@ -85,7 +86,7 @@ public class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ACCOUNT)
     @Operation(operationId = "createAccount", summary = "Create an account",
             responses = {
                 @ApiResponse(responseCode = "201", description = "Created",
@@ -123,7 +124,7 @@ public class AccountResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ACCOUNT)
     @Operation(operationId = "updateAccount", summary = "Change an account's profile, status or grants",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The changed account",
@@ -146,7 +147,7 @@ public class AccountResource {
 
     @DELETE
     @Path("{id}")
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ACCOUNT)
     @Operation(operationId = "deleteAccount", summary = "Delete an account",
             responses = {
                 @ApiResponse(responseCode = "204", description = "Deleted"),
@@ -161,7 +162,7 @@ public class AccountResource {
     @POST
     @Path("{id}/password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ACCOUNT)
     @Operation(operationId = "resetAccountPassword", summary = "Set a new password for an account",
             description = "Usually with mustChange (the default), so the holder picks their own at the next sign-in.",
             responses = {
@@ -180,7 +181,7 @@ public class AccountResource {
 
     @DELETE
     @Path("{id}/second-factor")
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ACCOUNT)
     @Operation(operationId = "removeAccountSecondFactor", summary = "Remove an account's second factor",
             description = "For a holder who lost their authenticator and their recovery codes.",
             responses = {

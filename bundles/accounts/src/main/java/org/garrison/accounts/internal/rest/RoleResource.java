@@ -16,6 +16,7 @@ import javax.ws.rs.core.UriInfo;
 
 import java.util.List;
 
+import org.garrison.accounts.internal.RevisionTypes;
 import org.garrison.api.Actor;
 import org.garrison.api.Ids;
 import org.garrison.api.Page;
@@ -69,7 +70,7 @@ public class RoleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ROLE)
     @Operation(operationId = "createRole", summary = "Create a custom role",
             responses = {
                 @ApiResponse(responseCode = "201", description = "Created",
@@ -101,7 +102,7 @@ public class RoleResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ROLE)
     @Operation(operationId = "updateRole", summary = "Replace a custom role's name, description and permissions",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The changed role",
@@ -120,7 +121,7 @@ public class RoleResource {
 
     @DELETE
     @Path("{id}")
-    @RequiresPermission(Permissions.ACCOUNTS_WRITE)
+    @RequiresPermission(value = Permissions.ACCOUNTS_WRITE, objectKind = RevisionTypes.ROLE)
     @Operation(operationId = "deleteRole", summary = "Delete a custom role",
             responses = {
                 @ApiResponse(responseCode = "204", description = "Deleted"),
