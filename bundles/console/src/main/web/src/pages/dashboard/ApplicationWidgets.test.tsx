@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApplicationSummary } from '../../api/deviceApplications';
 import type { SessionState } from '../../session/SessionContext';
 import { fakeServer, type FakeHandler } from '../../testing/fakeServer';
 import { jsonResponse, problemResponse, renderConsole, signedInAsAdmin } from '../../testing/renderConsole';
+import { stubResizeObserver } from '../../testing/resizeObserver';
 
 const health = {
   status: 'UP',
@@ -63,16 +64,7 @@ function server(applications: FakeHandler) {
 
 const summaries = (items: ApplicationSummary[]) => () => jsonResponse({ items, expiringWithinDays: 30 });
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
+beforeEach(stubResizeObserver);
 
 describe('Protection status and licence usage widgets', () => {
   it('chart the real-time protection of each application that has it, and link to its devices', async () => {

@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../session/SessionContext';
 import { bodyOf, fakeServer, frameCalls, type FakeCall } from '../../testing/fakeServer';
 import { adminMe, jsonResponse, renderConsole, signedInAsAdmin } from '../../testing/renderConsole';
+import { stubResizeObserver } from '../../testing/resizeObserver';
 
 const health = {
   status: 'UP',
@@ -44,17 +45,7 @@ const withLayout = (widgets: string[]) =>
 const savedLayouts = (calls: FakeCall[]) =>
   calls.filter((call) => call.key === 'PUT /me/settings').map((call) => (bodyOf(call).dashboardLayout as { widgets: { widget: string }[] }).widgets.map((entry) => entry.widget));
 
-// jsdom has no ResizeObserver; the chart only needs to register one.
-beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
+beforeEach(stubResizeObserver);
 
 describe('Monitoring dashboard', () => {
   it('shows every widget to a new account, with counts from the server', async () => {
